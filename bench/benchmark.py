@@ -1,0 +1,51 @@
+"""Measure the budgets of DESIGN.md section 8 that exist so far (a script, not a test).
+
+    .venv/bin/python bench/benchmark.py            # rendering speed, probe speed, bundled training times
+    .venv/bin/python bench/benchmark.py --book     # also time every chapter under nbdev_test (a few minutes)
+"""
+import argparse, json, subprocess, sys, time
+from pathlib import Path
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def rate(fn, n_per_call, seconds=3.0):
+    "Items per second of `fn()` (each call makes `n_per_call` items), after one warm-up call."
+    fn(0)
+    t, calls = time.perf_counter(), 0
+    while time.perf_counter() - t < seconds: fn(calls); calls += 1
+    return calls * n_per_call / (time.perf_counter() - t)
+
+def row(what, budget, measured, ok):
+    print(f"{what:48s} {budget:>16s} {measured:>16s}  {'ok' if ok else 'OVER BUDGET'}")
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--book', action='store_true', help='time every chapter under nbdev_test')
+    a = ap.parse_args()
+    from dalle_edu.shapes import shapes_batch
+    from dalle_edu import hub
+    print(f'{hub.machine()}, torch threads {torch.get_num_threads()}')
+    row('budget', 'limit', 'measured', True)
+    for res in (16, 32, 64):
+        r = rate(lambda i: shapes_batch(500, res, start=i * 500), 500)
+        row(f'shapes world: {res}x{res} scenes per second', '>= 2000' if res == 32 else '-', f'{r:,.0f}', res != 32 or r >= 2000)
+    from dalle_edu.evaluation import load_probe
+    probe, x = load_probe(), shapes_batch(256, 32)[0]
+    r = rate(lambda i: probe.read(x), 256)
+    row('probe: images read per second (32x32)', '-', f'{r:,.0f}', True)
+    for card in sorted(hub.models_dir().glob('*.json')):
+        c = json.loads(card.read_text())
+        row(f"train {card.stem} ({c['command']})", '<= 1800 s', f"{c['wall_time_s']:.0f} s", c['wall_time_s'] <= 1800)
+    if a.book:
+        total = 0.0
+        for nb in sorted((ROOT/'nbs').glob('*.ipynb')):
+            if nb.name.startswith('_'): continue
+            t = time.perf_counter()
+            subprocess.run([str(Path(sys.executable).parent/'nbdev_test'), '--path', str(nb)], check=True,
+                           capture_output=True, cwd=ROOT)
+            dt = time.perf_counter() - t; total += dt
+            row(f'nbdev_test {nb.name}', '<= 120 s', f'{dt:.1f} s', dt <= 120)
+        row('nbdev_test, whole book (one at a time)', '<= 600 s', f'{total:.1f} s', total <= 600)
+
+if __name__ == '__main__': main()

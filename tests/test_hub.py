@@ -1,0 +1,53 @@
+"""Every bundled model: its card is true, its files are checked, and together they stay small."""
+import json, shutil
+import pytest
+from dalle_edu import hub
+
+CARDS = sorted(hub.models_dir().glob('*.json'))
+
+def test_something_is_bundled():
+    assert [p.stem for p in CARDS], 'no bundled models'
+
+def test_bundle_size_under_40mb():
+    assert sum(p.stat().st_size for p in hub.models_dir().iterdir()) < 40e6
+
+def flat(d, prefix=''):
+    for k, v in d.items():
+        if isinstance(v, dict): yield from flat(v, f'{prefix}{k}.')
+        elif isinstance(v, (int, float)): yield f'{prefix}{k}', v
+
+@pytest.mark.parametrize('card_path', CARDS, ids=lambda p: p.stem)
+def test_card_figures_reproduce(card_path):
+    card = json.loads(card_path.read_text())
+    for key in ('config', 'command', 'seed', 'steps', 'wall_time_s', 'machine', 'commit', 'eval', 'sha256'):
+        assert key in card, key
+    assert card['command'].startswith(f"dalle-edu train {card_path.stem} ")
+    model = hub.load_pretrained(card_path.stem)
+    recipe = hub.get_recipe(card_path.stem)
+    figures = recipe.evaluate(model, card['eval']['prompts'], card['eval']['seed'])
+    want, got = dict(flat(card['eval']['figures'])), dict(flat(figures))
+    assert want.keys() == got.keys()
+    for k in want: assert got[k] == pytest.approx(want[k], abs=0.01), k
+
+@pytest.fixture
+def probe_copy(tmp_path):
+    for p in hub.models_dir().glob('probe.*'): shutil.copy(p, tmp_path/p.name)
+    return tmp_path
+
+def test_damaged_files_give_clear_errors(probe_copy, cli):
+    w = probe_copy/'probe.safetensors'
+    w.write_bytes(w.read_bytes()[:1000])
+    with pytest.raises(hub.CheckpointError, match='truncated or damaged'): hub.load_pretrained('probe', probe_copy)
+    r = cli('eval', 'probe', '--prompts', '2', env={'DALLE_EDU_MODELS': str(probe_copy)})
+    assert r.returncode == 1 and r.stderr.count('\n') == 1 and 'Traceback' not in r.stderr
+    assert str(w) in r.stderr and 'dalle-edu train probe' in r.stderr
+    w.unlink()
+    with pytest.raises(hub.CheckpointError, match='missing'): hub.load_pretrained('probe', probe_copy)
+    (probe_copy/'probe.json').write_text('{not json')
+    with pytest.raises(hub.CheckpointError, match='not valid JSON'): hub.load_pretrained('probe', probe_copy)
+
+def test_mismatched_config(probe_copy):
+    card = json.loads((probe_copy/'probe.json').read_text())
+    card['config']['width'] = 8
+    (probe_copy/'probe.json').write_text(json.dumps(card))
+    with pytest.raises(hub.CheckpointError, match='does not match'): hub.load_pretrained('probe', probe_copy)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Set up everything and run every test: the whole book under nbdev_test, then pytest tests/
+# (CLI, hub, README, export, real Jupyter kernels, and the docs site in headless Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+if ! command -v chromium >/dev/null 2>&1; then   # the docs test opens pages in Debian's Chromium
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+export DALLE_EDU_QUIET=1 MPLBACKEND=Agg
+start=$(date +%s)
+.venv/bin/nbdev_test --n_workers 1 --timing
+echo "nbdev_test took $(( $(date +%s) - start )) s"
+.venv/bin/python -m pytest tests/ -q -p no:cacheprovider
+echo "all tests took $(( $(date +%s) - start )) s"
