@@ -94,12 +94,14 @@ def vae_loss(model: VAE, x):
 class VectorQuantizer(nn.Module):
     "Nearest-neighbour quantisation to a codebook (K, D), optionally with EMA updates and dead-code restarts."
     def __init__(self, K: int = 512, D: int = 32, ema: bool = True, decay: float = 0.99, restart: bool = True,
-                 dead_below: float = 0.03):
+                 dead_after: int = 20):
         super().__init__()
-        self.K, self.D, self.ema, self.decay, self.restart, self.dead_below = K, D, ema, decay, restart, dead_below
+        self.K, self.D, self.ema, self.decay, self.restart, self.dead_after = K, D, ema, decay, restart, dead_after
         self.codebook = nn.Parameter(torch.randn(K, D) / math.sqrt(D), requires_grad=not ema)
         self.register_buffer('cluster_size', torch.ones(K))
         self.register_buffer('embed_sum', self.codebook.data.clone())
+        self.register_buffer('last_used', torch.zeros(K, dtype=torch.long))   # training step a code was last chosen
+        self.register_buffer('step', torch.zeros((), dtype=torch.long))
 
     def nearest(self, flat):
         "Index of the nearest code for each row of `flat` (N, D)."
@@ -117,14 +119,15 @@ class VectorQuantizer(nn.Module):
 
     @torch.no_grad()
     def restart_dead(self, flat, idx):
-        if not self.ema:   # without EMA, track usage here
-            self.cluster_size.mul_(self.decay).add_(torch.bincount(idx, minlength=self.K).float(), alpha=1 - self.decay)
-        dead = (self.cluster_size < self.dead_below).nonzero().flatten()
+        self.step += 1
+        self.last_used[idx.unique()] = self.step
+        dead = (self.step - self.last_used > self.dead_after).nonzero().flatten()
         if len(dead) == 0: return
-        pick = flat[torch.randint(len(flat), (len(dead),), device=flat.device)]
+        pick = flat[torch.randint(len(flat), (len(dead),), device=flat.device)]   # random encoder outputs
         self.codebook.data[dead] = pick
         self.embed_sum[dead] = pick
         self.cluster_size[dead] = 1.0
+        self.last_used[dead] = self.step
 
     def forward(self, z_e):
         "z_e (B, D, h, w) -> (z_q with straight-through gradient, indices (B, h, w), losses)."

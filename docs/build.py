@@ -1,5 +1,7 @@
 """Build the dalle_edu docs site: `python docs/build.py` writes static HTML to docs/_site/.
 
+`python docs/build.py 00_shapes 03_evaluation` builds only those chapters (and the index), for a quick look.
+
 Quarto (what nbdev_docs uses) cannot be installed here, so the notebooks go through Sphinx + MyST-NB:
 each notebook in nbs/ is staged into docs/_stage/ with nbdev's directives turned into MyST-NB cell tags
 (`#| hide` -> remove-cell, `#| slow` -> skip-execution), then Sphinx executes and renders them.
@@ -12,9 +14,9 @@ DOCS = Path(__file__).resolve().parent
 ROOT, STAGE, SITE = DOCS.parent, DOCS/'_stage', DOCS/'_site'
 DIRECTIVE = re.compile(r'^\s*#\|\s*(.*)$')
 
-def chapters() -> list[Path]:
-    "The notebooks of the book, in order, index first."
-    nbs = sorted(p for p in (ROOT/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
+def chapters(only=()) -> list[Path]:
+    "The notebooks of the book (or those named in `only`, and the index), in order, index first."
+    nbs = sorted(p for p in (ROOT/'nbs').glob('*.ipynb') if not p.name.startswith('_') and (not only or p.stem in only or p.stem == 'index'))
     return sorted(nbs, key=lambda p: (p.stem != 'index', p.stem))
 
 def stage_cell(cell):
@@ -31,22 +33,22 @@ def stage_cell(cell):
     cell.metadata['tags'] = sorted(tags)
     return cell
 
-def stage() -> list[str]:
+def stage(only=()) -> list[str]:
     if STAGE.exists(): shutil.rmtree(STAGE)
     STAGE.mkdir(parents=True)
     names = []
-    for p in chapters():
+    for p in chapters(only):
         nb = nbformat.read(p, as_version=4)
         nb.cells = [stage_cell(c) for c in nb.cells]
         if p.stem == 'index':
-            toc = '\n'.join(c.stem for c in chapters() if c.stem != 'index')
+            toc = '\n'.join(c.stem for c in chapters(only) if c.stem != 'index')
             nb.cells.append(nbformat.v4.new_markdown_cell(f'```{{toctree}}\n:maxdepth: 1\n:caption: Chapters\n\n{toc}\n```'))
         nbformat.write(nb, STAGE/p.name)
         names.append(p.stem)
     return names
 
-def build(quiet: bool = True) -> Path:
-    names = stage()
+def build(only=(), quiet: bool = True) -> Path:
+    names = stage(only)
     cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-c', str(DOCS), '-j', '1', str(STAGE), str(SITE)]
     if quiet: cmd.append('-q')
     subprocess.run(cmd, check=True, cwd=ROOT)
@@ -54,5 +56,5 @@ def build(quiet: bool = True) -> Path:
     return SITE
 
 if __name__ == '__main__':
-    try: build()
+    try: build(only=sys.argv[1:])
     except subprocess.CalledProcessError as e: sys.exit(f'docs build failed (sphinx exited {e.returncode})')
