@@ -160,9 +160,9 @@ def zero_shot_task(kind: str, rng: random.Random):
         objs = [random_object(rng, cell, shape=s, color=c) for cell in rng.sample(range(GRID * GRID), n)]
         return Scene(objs, **bg), [noun_phrase(c, s, k) for k in range(1, MAX_OBJECTS + 1)], n - 1
     if kind == 'position':
-        while True:
+        while True:   # same row or same column, so that exactly one of the four relations holds
             a, b = [random_object(rng, cell) for cell in rng.sample(range(GRID * GRID), 2)]
-            if (a.color, a.shape) != (b.color, b.shape): break
+            if (a.color, a.shape) != (b.color, b.shape) and (a.row == b.row or a.col == b.col): break
         rels = list(REL_WORDS)
         prompts = [f'{noun_phrase(a.color, a.shape)} {REL_WORDS[r]} {noun_phrase(b.color, b.shape)}' for r in rels]
         return Scene([a, b], **bg), prompts, rels.index(relation(a, b))
