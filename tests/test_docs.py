@@ -7,6 +7,11 @@ from conftest import ROOT
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason='Debian chromium is not installed (tools/test.sh installs it)')
 
+def draws_figures(stem) -> bool:
+    "Whether the notebook's code draws a figure."
+    src = ''.join(''.join(c['source']) for c in json.loads((ROOT/'nbs'/f'{stem}.ipynb').read_text())['cells'] if c['cell_type'] == 'code')
+    return bool(re.search(r'show_images\(|plt\.|\.plot\(|_demo\(|similarity_bars\(', src))
+
 def titles():
     "Notebook stem -> its '# Title'."
     out = {}
@@ -44,7 +49,8 @@ def test_chapter_renders_title_and_images(site, page, stem, title):
     imgs = page.locator('article img')
     page.wait_for_load_state('load')
     widths = [imgs.nth(i).evaluate('i => i.complete ? i.naturalWidth : 0') for i in range(imgs.count())]
-    assert widths and all(w > 0 for w in widths), f'{stem}: images {widths}'
+    assert all(w > 0 for w in widths), f'{stem}: an image did not load {widths}'
+    assert bool(widths) == draws_figures(stem), f'{stem}: {len(widths)} images'
 
 def test_math_is_rendered(site, page):
     page.goto(f'{site}/00_shapes.html')
