@@ -62,7 +62,6 @@ class DVAE(nn.Module):
         self.cfg = cfg
         self.encoder = Encoder(cfg.K, tuple(cfg.hidden), n_res=cfg.n_res)       # -> logits over K codes per cell
         self.decoder = Decoder(cfg.K, 6, tuple(cfg.hidden), n_res=cfg.n_res)    # first layer: the code embeddings
-        nn.init.normal_(self.decoder[0].weight)                                   # embeddings ~ N(0, 1), like nn.Embedding
         self.tau, self.beta = cfg.tau_start, 0.0                                  # set by AnnealCB during training
 
     def logits(self, x): return self.encoder(map_pixels(x, self.cfg.eps))        # (B, K, g, g)
