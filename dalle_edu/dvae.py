@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import shapes_batch, sample_scenes, render, show_images
 from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
 from .gumbel_softmax import gumbel_softmax
-from .vae_vs_vqvae import Encoder, Decoder, edge_strength, code_usage, recon_eval, image_batches, grace_hopper
+from .vae_vs_vqvae import Encoder, Decoder, sharpness, code_usage, recon_eval, image_batches, grace_hopper
 from . import hub
 
 # %% auto #0

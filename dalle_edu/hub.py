@@ -14,7 +14,8 @@ from .learner import atomic_write
 
 # %% auto #0
 __all__ = ['RECIPES', 'RECIPE_MODULES', 'CheckpointError', 'Recipe', 'register', 'get_recipe', 'models_dir', 'sha256', 'machine',
-           'git_commit', 'save_pretrained', 'rebuild_hint', 'load_card', 'load_pretrained', 'train_pretrained']
+           'git_commit', 'save_pretrained', 'rebuild_hint', 'load_card', 'load_pretrained', 'train_pretrained',
+           'refresh_card']
 
 # %% ../nbs/02_hub.ipynb #ba322e05
 class CheckpointError(Exception): "A bundled model's files are missing, damaged or do not match its card."
@@ -134,3 +135,13 @@ def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directo
     save_pretrained(model, name, card, d)
     run_path.unlink(missing_ok=True)
     return model, card
+
+# %% ../nbs/02_hub.ipynb #2af7e0d1
+def refresh_card(name: str, directory=None) -> dict:
+    "Re-evaluate bundled model `name` with its recipe and rewrite its card's figures; returns the card."
+    d = Path(directory or models_dir())
+    model, card = load_pretrained(name, d), load_card(name, d)
+    card['eval']['figures'] = get_recipe(name).evaluate(model, card['eval']['prompts'], card['eval']['seed'])
+    card['eval']['evaluated'] = f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())} at commit {git_commit()}"
+    atomic_write(d/f'{name}.json', lambda p: p.write_text(json.dumps(card, indent=2) + '\n'))
+    return card

@@ -14,7 +14,7 @@ from . import hub
 # %% auto #0
 __all__ = ['VAE_RECIPE', 'VQVAE_RECIPE', 'ResBlock', 'Encoder', 'Decoder', 'VAEConfig', 'VAE', 'vae_loss', 'VectorQuantizer',
            'VQVAEConfig', 'VQVAE', 'vqvae_loss', 'image_batches', 'train_autoencoder', 'train_vae', 'train_vqvae',
-           'edge_strength', 'code_usage', 'recon_eval', 'grace_hopper']
+           'gradient_magnitude', 'edge_strength', 'sharpness', 'code_usage', 'recon_eval', 'grace_hopper']
 
 # %% ../nbs/10_vae_vs_vqvae.ipynb #3467924b
 class ResBlock(nn.Module):
@@ -198,11 +198,21 @@ def train_vqvae(config, steps, seed=0, run_path=None, cbs=(), bs=64):
     return train_autoencoder(VQVAE(VQVAEConfig(**config)), vqvae_loss, steps, seed, run_path, bs=bs, cbs=cbs)
 
 # %% ../nbs/10_vae_vs_vqvae.ipynb #d10ebaef
+def gradient_magnitude(x: torch.Tensor) -> torch.Tensor:
+    "|d/dx| + |d/dy| of images (B, C, H, W) by forward differences, summed over channels: (B, H-1, W-1)."
+    gx = (x[..., :-1, 1:] - x[..., :-1, :-1]).abs()
+    gy = (x[..., 1:, :-1] - x[..., :-1, :-1]).abs()
+    return (gx + gy).sum(1)
+
 def edge_strength(x: torch.Tensor) -> torch.Tensor:
-    "Mean absolute finite-difference gradient of images (B, C, H, W), per image."
-    gx = (x[..., :, 1:] - x[..., :, :-1]).abs().flatten(1).mean(1)
-    gy = (x[..., 1:, :] - x[..., :-1, :]).abs().flatten(1).mean(1)
-    return gx + gy
+    "Mean gradient magnitude of each image (B,)."
+    return gradient_magnitude(x).flatten(1).mean(1)
+
+def sharpness(x_hat: torch.Tensor, x: torch.Tensor, threshold: float = 0.1) -> torch.Tensor:
+    "Per image: mean gradient magnitude of `x_hat` on the edges of `x` (gradient > threshold), over that of `x`."
+    g, g_ref = gradient_magnitude(x_hat), gradient_magnitude(x)
+    edges = (g_ref > threshold).float()
+    return (g * edges).flatten(1).sum(1) / (g_ref * edges).flatten(1).sum(1).clamp_min(1e-8)
 
 def code_usage(idx: torch.Tensor, K: int) -> dict:
     "Perplexity exp(H(p)) of the code frequencies, and the number of codes used."
@@ -224,7 +234,7 @@ def recon_eval(model_name: str, reconstruct, n: int = 500, seed: int = 0, tokens
         x_hat = reconstruct(x)
         se += (x_hat - x).pow(2).mean((1, 2, 3)).sum().item()
         ok += (probe.read(x_hat) == board(scenes)).all(1).sum().item()
-        sharp.append(edge_strength(x_hat) / edge_strength(x))
+        sharp.append(sharpness(x_hat, x))
         if tokens is not None: idxs.append(tokens(x))
     rep = {'model': model_name, 'mse': se / n, 'probe_accuracy': ok / n, 'sharpness': torch.cat(sharp).mean().item()}
     if tokens is not None: rep.update(code_usage(torch.cat(idxs), K))
