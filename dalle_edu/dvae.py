@@ -121,7 +121,7 @@ def train_dvae(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), b
     cbs = [AnnealCB(), ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     return Learner(model, image_batches(bs, model.cfg.image_size, seed), dvae_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
-# %% ../nbs/12_dvae.ipynb #a7310c29
+# %% ../nbs/12_dvae.ipynb #b124fdc2
 def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
     "The dVAE objective with a Gaussian likelihood N(x | unmap(sigmoid(mu)), sigma^2) instead of logit-Laplace."
     logits, (mu, _) = model(x)
@@ -130,7 +130,7 @@ def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
     n = x[0].numel()
     return (nll + model.beta * kl).mean() / n, {'nll': nll.mean() / n, 'kl': kl.mean() / n}
 
-# %% ../nbs/12_dvae.ipynb #125cf7ba
+# %% ../nbs/12_dvae.ipynb #503ee9e5
 def _dvae_evaluate(model, n, seed):
     return recon_eval('dvae', model.reconstruct, n, seed, tokens=model.tokens, K=model.cfg.K)
 

@@ -14,7 +14,8 @@ from . import hub
 # %% auto #0
 __all__ = ['VAE_RECIPE', 'VQVAE_RECIPE', 'ResBlock', 'Encoder', 'Decoder', 'VAEConfig', 'VAE', 'vae_loss', 'VectorQuantizer',
            'VQVAEConfig', 'VQVAE', 'vqvae_loss', 'image_batches', 'train_autoencoder', 'train_vae', 'train_vqvae',
-           'gradient_magnitude', 'edge_strength', 'sharpness', 'code_usage', 'recon_eval', 'grace_hopper']
+           'gradient_magnitude', 'edge_strength', 'edge_contrast', 'sharpness', 'code_usage', 'recon_eval',
+           'grace_hopper']
 
 # %% ../nbs/10_vae_vs_vqvae.ipynb #3467924b
 class ResBlock(nn.Module):
@@ -207,6 +208,12 @@ def gradient_magnitude(x: torch.Tensor) -> torch.Tensor:
 def edge_strength(x: torch.Tensor) -> torch.Tensor:
     "Mean gradient magnitude of each image (B,)."
     return gradient_magnitude(x).flatten(1).mean(1)
+
+def edge_contrast(x: torch.Tensor, threshold: float = 0.1) -> torch.Tensor:
+    "Per image, with no reference: mean gradient magnitude over the pixels where it exceeds `threshold`."
+    g = gradient_magnitude(x)
+    on = (g > threshold).float()
+    return (g * on).flatten(1).sum(1) / on.flatten(1).sum(1).clamp_min(1)
 
 def sharpness(x_hat: torch.Tensor, x: torch.Tensor, threshold: float = 0.1) -> torch.Tensor:
     "Per image: mean gradient magnitude of `x_hat` on the edges of `x` (gradient > threshold), over that of `x`."
