@@ -108,9 +108,8 @@ def cmd_eval(a):
     print(json.dumps(rep) if a.json else format_report(rep))
 
 def cmd_info(a):
-    for m in hub.RECIPE_MODULES: __import__(m)
     print(f"{'model':10s} {'steps':>7s} {'train s':>8s}  description")
-    for name, r in sorted(hub.RECIPES.items()):
+    for name, r in sorted(hub.all_recipes().items()):
         try: card = hub.load_card(name)
         except hub.CheckpointError: print(f'{name:10s} {"-":>7s} {"-":>8s}  (not bundled) {r.description}'); continue
         print(f"{name:10s} {card['steps']:>7d} {card['wall_time_s']:>8.0f}  {r.description}")

@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import shapes_batch, sample_scenes, render, show_images
 from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
 from .gumbel_softmax import gumbel_softmax
-from .vae_vs_vqvae import Encoder, Decoder, sharpness, code_usage, recon_eval, image_batches, grace_hopper
+from .vae_vs_vqvae import Encoder, Decoder, sharpness, code_usage, recon_eval, recon_evaluator, image_batches, grace_hopper
 from . import hub
 
 # %% auto #0
@@ -131,9 +131,6 @@ def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
     return (nll + model.beta * kl).mean() / n, {'nll': nll.mean() / n, 'kl': kl.mean() / n}
 
 # %% ../nbs/12_dvae.ipynb #503ee9e5
-def _dvae_evaluate(model, n, seed):
-    return recon_eval('dvae', model.reconstruct, n, seed, tokens=model.tokens, K=model.cfg.K)
-
 DVAE_RECIPE = hub.register(hub.Recipe('dvae', build=lambda c: DVAE(DVAEConfig(**c)), config=asdict(DVAEConfig()),
-    train=train_dvae, evaluate=_dvae_evaluate, steps=4000, eval_prompts=500,
+    train=train_dvae, evaluate=recon_evaluator('dvae'), steps=4000, eval_prompts=500,
     description="DALL-E's discrete VAE: 32x32 image -> 8x8 tokens over 512 codes (chapter 12)"))

@@ -13,9 +13,9 @@ from safetensors.torch import save_file, load_file
 from .learner import atomic_write
 
 # %% auto #0
-__all__ = ['RECIPES', 'RECIPE_MODULES', 'CheckpointError', 'Recipe', 'register', 'get_recipe', 'models_dir', 'sha256', 'machine',
-           'git_commit', 'save_pretrained', 'rebuild_hint', 'load_card', 'load_pretrained', 'train_pretrained',
-           'refresh_card']
+__all__ = ['RECIPES', 'RECIPE_MODULES', 'CheckpointError', 'Recipe', 'register', 'all_recipes', 'get_recipe', 'models_dir',
+           'sha256', 'machine', 'git_commit', 'save_pretrained', 'rebuild_hint', 'load_card', 'load_pretrained',
+           'train_pretrained', 'refresh_card']
 
 # %% ../nbs/02_hub.ipynb #ba322e05
 class CheckpointError(Exception): "A bundled model's files are missing, damaged or do not match its card."
@@ -41,10 +41,14 @@ def register(recipe: Recipe) -> Recipe:
     RECIPES[recipe.name] = recipe
     return recipe
 
+def all_recipes() -> dict[str, Recipe]:
+    "Every registered recipe, after importing the modules that register them."
+    for m in RECIPE_MODULES: importlib.import_module(m)
+    return RECIPES
+
 def get_recipe(name: str) -> Recipe:
     "The recipe called `name`; a clear error listing the known ones otherwise."
-    for m in RECIPE_MODULES: importlib.import_module(m)
-    if name not in RECIPES: raise ValueError(f"unknown model {name!r}; known models: {', '.join(sorted(RECIPES))}")
+    if name not in all_recipes(): raise ValueError(f"unknown model {name!r}; known models: {', '.join(sorted(RECIPES))}")
     return RECIPES[name]
 
 # %% ../nbs/02_hub.ipynb #7fa55088

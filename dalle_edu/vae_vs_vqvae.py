@@ -15,7 +15,7 @@ from . import hub
 __all__ = ['VAE_RECIPE', 'VQVAE_RECIPE', 'ResBlock', 'Encoder', 'Decoder', 'VAEConfig', 'VAE', 'vae_loss', 'VectorQuantizer',
            'VQVAEConfig', 'VQVAE', 'vqvae_loss', 'image_batches', 'train_autoencoder', 'train_vae', 'train_vqvae',
            'gradient_magnitude', 'edge_strength', 'edge_contrast', 'sharpness', 'code_usage', 'recon_eval',
-           'grace_hopper']
+           'grace_hopper', 'recon_evaluator']
 
 # %% ../nbs/10_vae_vs_vqvae.ipynb #3467924b
 class ResBlock(nn.Module):
@@ -260,15 +260,16 @@ def grace_hopper(size: int = 96) -> torch.Tensor:
     return torch.tensor(list(im.getdata()), dtype=torch.float32).view(size, size, 3).permute(2, 0, 1)[None] / 255
 
 # %% ../nbs/10_vae_vs_vqvae.ipynb #75854f71
-def _recon_evaluate(name):
+def recon_evaluator(name: str):
+    "A recipe's `evaluate`: `recon_eval` of a model with `reconstruct` (and `tokens`, `cfg.K` if it has codes)."
     def evaluate(model, n, seed):
         tok = getattr(model, 'tokens', None)
         return recon_eval(name, model.reconstruct, n, seed, tokens=tok, K=getattr(model.cfg, 'K', None))
     return evaluate
 
 VAE_RECIPE = hub.register(hub.Recipe('vae', build=lambda c: VAE(VAEConfig(**c)), config=asdict(VAEConfig()),
-    train=train_vae, evaluate=_recon_evaluate('vae'), steps=2500, eval_prompts=500,
+    train=train_vae, evaluate=recon_evaluator('vae'), steps=2500, eval_prompts=500,
     description='VAE with an 8x8x8 Gaussian latent and a N(0, I) prior (chapter 10)'))
 VQVAE_RECIPE = hub.register(hub.Recipe('vqvae', build=lambda c: VQVAE(VQVAEConfig(**c)), config=asdict(VQVAEConfig()),
-    train=train_vqvae, evaluate=_recon_evaluate('vqvae'), steps=2500, eval_prompts=500,
+    train=train_vqvae, evaluate=recon_evaluator('vqvae'), steps=2500, eval_prompts=500,
     description='VQ-VAE with an 8x8 grid of 512 codes, EMA updates and dead-code restarts (chapter 10)'))
