@@ -8,7 +8,7 @@ import math, random
 from dataclasses import dataclass, asdict, field
 import torch, torch.nn as nn, torch.nn.functional as F
 import open_clip
-from open_clip.tokenizer import SimpleTokenizer
+from .bpe_tokens import ShapesTokenizer, shapes_vocabulary
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, GRID, MAX_OBJECTS, Obj, Scene,
                               plural, noun_phrase, relation, random_object, random_background, shapes_batch,
                               sample_scenes, render, show_images)
@@ -16,10 +16,9 @@ from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, Me
 from . import hub
 
 # %% auto #0
-__all__ = ['MAX_LOGIT_SCALE', 'INIT_LOGIT_SCALE', 'PRESETS', 'REL_WORDS', 'CLIP_RECIPE', 'clip_loss', 'shapes_vocabulary',
-           'ShapesTokenizer', 'CLIPConfig', 'build_clip', 'ShapesCLIP', 'clip_batches', 'clip_train_loss',
-           'ClampLogitScaleCB', 'train_clip', 'zero_shot_task', 'zero_shot_accuracy', 'retrieval_r1', 'clip_eval',
-           'rerank']
+__all__ = ['MAX_LOGIT_SCALE', 'INIT_LOGIT_SCALE', 'PRESETS', 'REL_WORDS', 'CLIP_RECIPE', 'clip_loss', 'CLIPConfig', 'build_clip',
+           'ShapesCLIP', 'clip_batches', 'clip_train_loss', 'ClampLogitScaleCB', 'train_clip', 'zero_shot_task',
+           'zero_shot_accuracy', 'retrieval_r1', 'clip_eval', 'rerank']
 
 # %% ../nbs/30_clip.ipynb #c25b830d
 MAX_LOGIT_SCALE = 100.0
@@ -33,42 +32,7 @@ def clip_loss(image_features: torch.Tensor, text_features: torch.Tensor, logit_s
     labels = torch.arange(len(u), device=u.device)              # the right pairs are on the diagonal
     return (F.cross_entropy(logits, labels) + F.cross_entropy(logits.t(), labels)) / 2
 
-# %% ../nbs/30_clip.ipynb #805994b8
-def shapes_vocabulary() -> list[str]:
-    "Every word and punctuation mark the shapes world's captions and prompts use."
-    words = set(COLOR_NAMES) | set(SHAPES) | {plural(s, 2) for s in SHAPES} | set(NUMBER_WORDS.values()) | {'one', 'an'}
-    text = ' '.join([p for ps in REL_PHRASES.values() for p in ps] + list(PREFIXES))
-    text += ' with the word " written on it , and shapes geometric shape on a dark background empty board picture image of photo'
-    return sorted(words | set(text.replace('{a}', ' ').replace('{b}', ' ').split()))
-
-class ShapesTokenizer:
-    "open_clip's BPE tokenizer with ids compacted to the shapes world's vocabulary."
-    def __init__(self, context_length: int = 32):
-        self.bpe, self.context_length = SimpleTokenizer(), context_length
-        bpe_ids = sorted({i for w in shapes_vocabulary() for i in self.bpe.encode(w)})
-        self.pad_id, self.sot_id, self.unk_id = 0, 1, 2
-        self.to_compact = {b: 3 + k for k, b in enumerate(bpe_ids)}       # BPE id -> compact id
-        self.to_bpe = {c: b for b, c in self.to_compact.items()}
-        self.eot_id = 3 + len(bpe_ids)                                     # the largest id: open_clip pools here
-        self.vocab_size = self.eot_id + 1
-
-    def encode(self, text: str) -> list[int]:
-        "Compact ids of `text` (no start/end tokens); unknown BPE tokens become `unk_id`."
-        return [self.to_compact.get(i, self.unk_id) for i in self.bpe.encode(text)]
-
-    def decode(self, ids) -> str:
-        return self.bpe.decode([self.to_bpe[i] for i in ids if i in self.to_bpe]).strip()
-
-    def __call__(self, texts) -> torch.Tensor:
-        "Token tensor (B, context_length): <sot> ids <eot> 0 ...; too-long texts are cut, keeping <eot>."
-        if isinstance(texts, str): texts = [texts]
-        out = torch.zeros(len(texts), self.context_length, dtype=torch.long)
-        for i, t in enumerate(texts):
-            ids = [self.sot_id] + self.encode(t)[:self.context_length - 2] + [self.eot_id]
-            out[i, :len(ids)] = torch.tensor(ids)
-        return out
-
-# %% ../nbs/30_clip.ipynb #58adbda8
+# %% ../nbs/30_clip.ipynb #d1d356b3
 @dataclass
 class CLIPConfig:
     embed_dim: int = 64
@@ -96,7 +60,7 @@ PRESETS = {'tiny': CLIPConfig(),
            'paper': CLIPConfig(embed_dim=768, image_size=224, patch_size=14, vision_width=1024, vision_layers=24, vision_head_width=64,
                                text_width=768, text_heads=12, text_layers=12, context_length=77, vocab_size=49408)}
 
-# %% ../nbs/30_clip.ipynb #3830aac6
+# %% ../nbs/30_clip.ipynb #a1760fae
 class ShapesCLIP(nn.Module):
     "A tiny open_clip CLIP with its tokenizer: unit-norm embeddings of images in [0, 1] and of texts."
     def __init__(self, cfg: CLIPConfig = CLIPConfig()):
@@ -119,7 +83,7 @@ class ShapesCLIP(nn.Module):
         "Cosine similarities (n_images, n_texts)."
         return self.encode_images(images) @ self.encode_texts(texts).t()
 
-# %% ../nbs/30_clip.ipynb #71623ffb
+# %% ../nbs/30_clip.ipynb #86ddafd1
 def clip_batches(bs: int = 128, seed: int = 0, text_prob: float = 0.15):
     "get_batch(step): (images, captions) from the train split."
     def get(step):
@@ -144,7 +108,7 @@ def train_clip(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), b
     cbs = [ScheduleCB(), ClampLogitScaleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     return Learner(model, clip_batches(bs, seed), clip_train_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
-# %% ../nbs/30_clip.ipynb #f561a576
+# %% ../nbs/30_clip.ipynb #34bc8b33
 REL_WORDS = {'left of': 'to the left of', 'right of': 'to the right of', 'above': 'above', 'below': 'below'}
 
 def zero_shot_task(kind: str, rng: random.Random):
@@ -179,7 +143,7 @@ def zero_shot_accuracy(clip: ShapesCLIP, kind: str, n: int = 200, seed: int = 0)
         right += int((clip.encode_texts(prompts) @ u[i]).argmax().item() == y)
     return right / n
 
-# %% ../nbs/30_clip.ipynb #a28c0403
+# %% ../nbs/30_clip.ipynb #80d66bd7
 @torch.no_grad()
 def retrieval_r1(clip: ShapesCLIP, n: int = 200, seed: int = 0) -> float:
     "Image-to-text recall@1 among `n` test-split scenes and their captions."
@@ -192,7 +156,7 @@ def clip_eval(model: ShapesCLIP, n: int = 200, seed: int = 0) -> dict:
     return {'model': 'clip', 'zero_shot': {k: zero_shot_accuracy(model, k, n, seed) for k in ('shape', 'color', 'count', 'position')},
             'retrieval_r1': retrieval_r1(model, n, seed), 'prompts': n, 'seed': seed}
 
-# %% ../nbs/30_clip.ipynb #902db5ad
+# %% ../nbs/30_clip.ipynb #b28ea54a
 @torch.no_grad()
 def rerank(images: torch.Tensor, prompt: str, k: int = 1, clip: ShapesCLIP | None = None):
     "The `k` images most similar to `prompt` under CLIP, best first, and their cosine similarities."
@@ -202,7 +166,7 @@ def rerank(images: torch.Tensor, prompt: str, k: int = 1, clip: ShapesCLIP | Non
     top = scores.topk(k)
     return images[top.indices], top.values
 
-# %% ../nbs/30_clip.ipynb #7698bee8
+# %% ../nbs/30_clip.ipynb #ac18e567
 CLIP_RECIPE = hub.register(hub.Recipe('clip', build=lambda c: ShapesCLIP(CLIPConfig(**c)), config=asdict(CLIPConfig()),
     train=train_clip, evaluate=clip_eval, steps=3000, eval_prompts=200,
     description='tiny CLIP (open_clip ViT 32px + text transformer, compact BPE vocabulary) (chapter 30)'))
