@@ -10,14 +10,19 @@ from open_clip.tokenizer import SimpleTokenizer
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, plural, shapes_batch)
 
 # %% auto #0
-__all__ = ['word_counts', 'pair_counts', 'merge_pair', 'learn_bpe', 'bpe_encode', 'shapes_vocabulary', 'ShapesTokenizer',
-           'PaddedTextEmbedding']
+__all__ = ['words', 'spell', 'word_counts', 'pair_counts', 'merge_pair', 'learn_bpe', 'bpe_encode', 'shapes_vocabulary',
+           'ShapesTokenizer', 'PaddedTextEmbedding']
 
 # %% ../nbs/20_bpe_tokens.ipynb #f11f84c1
+def words(text: str) -> list[str]: return text.lower().replace(',', ' , ').split()
+
+def spell(word: str) -> tuple:
+    "A word as symbols: its characters, the last one marked with '</w>'."
+    return tuple(word[:-1]) + (word[-1] + '</w>',)
+
 def word_counts(texts) -> Counter:
-    "How often each word occurs, as a tuple of symbols: characters, the last one marked with '</w>'."
-    words = Counter(w for t in texts for w in t.lower().replace(',', ' , ').split())
-    return Counter({tuple(w[:-1]) + (w[-1] + '</w>',): n for w, n in words.items()})
+    "How often each spelled-out word occurs in `texts`."
+    return Counter(spell(w) for t in texts for w in words(t))
 
 def pair_counts(words: Counter) -> Counter:
     "sum_w n_w * (occurrences of each adjacent pair (a, b) in w)."
@@ -48,7 +53,7 @@ def learn_bpe(texts, n_merges: int) -> list[tuple]:
 def bpe_encode(text: str, merges: list[tuple]) -> list[str]:
     "Tokens of `text`: each word spelled out, then the merges applied in the order they were learned."
     out = []
-    for w in word_counts([text]):
+    for w in map(spell, words(text)):
         for m in merges: w = merge_pair(w, m)
         out += list(w)
     return out

@@ -9,8 +9,9 @@ from pathlib import Path
 from . import hub
 
 # %% auto #0
-__all__ = ['COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'writable_file', 'make_parser', 'cmd_shapes', 'cmd_train',
-           'flatten', 'format_report', 'evaluate', 'cmd_eval', 'cmd_info', 'main']
+__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'writable_file', 'make_parser',
+           'check_prompt', 'cmd_generate', 'cmd_shapes', 'cmd_train', 'flatten', 'format_report', 'evaluate',
+           'cmd_eval', 'cmd_info', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -42,11 +43,18 @@ def writable_file(path: str, suffix: str = '.png') -> Path:
 def make_parser() -> Parser:
     p = Parser(prog='dalle-edu', description='Learn how DALL-E works by rebuilding it at toy scale.')
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
+    g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
+    g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
+    g.add_argument('--model', default='dalle1', help='bundled generator (dalle1)')
+    g.add_argument('-n', type=bounded_int(1, 256), default=16, help='pictures to sample')
+    g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by CLIP (default: all N, sorted)')
+    g.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
+    g.add_argument('--out', default='generated.png', help='PNG file to write')
     s = sub.add_parser('shapes', help='render a captioned grid of the shapes world to a PNG')
     s.add_argument('-n', type=bounded_int(1, 256), default=16, help='number of scenes')
     s.add_argument('--res', type=bounded_int(8, 256), default=32, help='resolution in pixels')
     s.add_argument('--split', choices=('train', 'valid', 'test'), default='valid')
-    s.add_argument('--style', choices=('descriptive', 'alt_text'), default='descriptive', help='caption style')
+    s.add_argument('--style', choices=('descriptive', 'colorless', 'alt_text'), default='descriptive', help='caption style')
     s.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     s.add_argument('--out', default='shapes.png', help='PNG file to write')
     t = sub.add_parser('train', help='train one model and write its weights and card')
@@ -59,11 +67,45 @@ def make_parser() -> Parser:
     e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category')
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
+    e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='generators: best of K candidates per prompt (1: no reranking)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     sub.add_parser('info', help='list the bundled models with their cards')
     return p
 
 # %% ../nbs/70_cli.ipynb #ee7c3cab
+MAX_PROMPT_CHARS = 200
+
+def check_prompt(prompt: str, n_text: int = 24) -> str:
+    "The prompt, stripped, or a `UsageError` saying what is wrong with it."
+    from dalle_edu.bpe_tokens import ShapesTokenizer
+    p = ' '.join(prompt.split())
+    if not p: raise UsageError('the prompt is empty')
+    if not all(c.isprintable() or c.isspace() for c in prompt):
+        raise UsageError('the prompt contains control characters; give plain text')
+    if not any(c.isalpha() for c in p): raise UsageError(f'the prompt {p!r} contains no words')
+    if len(p) > MAX_PROMPT_CHARS: raise UsageError(f'the prompt is too long ({len(p)} characters, at most {MAX_PROMPT_CHARS})')
+    tok = ShapesTokenizer(n_text)
+    ids = tok.encode(p.lower())
+    if len(ids) > n_text - 2: raise UsageError(f'the prompt is too long ({len(ids)} tokens, at most {n_text - 2})')
+    unknown = [w for w in p.lower().replace(',', ' ').split() if tok.unk_id in tok.encode(w)]
+    if unknown: raise UsageError(f"the shapes world has no word {unknown[0]!r}; try e.g. 'a red circle above a blue square'")
+    return p.lower()
+
+# %% ../nbs/70_cli.ipynb #1c34b8ed
+GENERATORS = ('dalle1',)
+
+def cmd_generate(a):
+    from dalle_edu.evaluation import save_grid
+    if a.model not in GENERATORS: raise UsageError(f"unknown generator {a.model!r}; choose from {', '.join(GENERATORS)}")
+    if a.rerank is not None and a.rerank > a.n: raise UsageError(f'--rerank {a.rerank} is more than -n {a.n} samples')
+    prompt, out = check_prompt(a.prompt), writable_file(a.out)
+    from dalle_edu.rerank import Dalle1
+    ims, scores = Dalle1().generate(prompt, a.n, a.seed)
+    k = a.rerank or a.n
+    save_grid(ims[:k], out, [f'{s:.3f}' for s in scores[:k].tolist()])
+    print(f'wrote {out}: the best {k} of {a.n} pictures of {prompt!r} (seed {a.seed}), best first')
+    print('CLIP scores: ' + ' '.join(f'{s:.3f}' for s in scores[:k].tolist()))
+
 def cmd_shapes(a):
     from dalle_edu.shapes import shapes_batch
     from dalle_edu.evaluation import save_grid
@@ -81,7 +123,7 @@ def cmd_train(a):
           f"({card['wall_time_s']:.0f} s)")
     print(json.dumps(card['eval']['figures'], indent=2))
 
-# %% ../nbs/70_cli.ipynb #2ce1d85b
+# %% ../nbs/70_cli.ipynb #0887c5b0
 def flatten(d: dict, prefix: str = ''):
     "Nested dict -> [(dotted key, value)]."
     for k, v in d.items():
@@ -95,16 +137,18 @@ def format_report(rep: dict) -> str:
     fmt = lambda v: f'{v:.3f}' if isinstance(v, float) else str(v)
     return '\n'.join([head] + [f'  {k:28s} {fmt(v)}' for k, v in flatten(body)])
 
-def evaluate(name: str, prompts: int, seed: int, res: int = 32) -> dict:
+def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | None = None) -> dict:
     "The figures `dalle-edu eval NAME` prints."
     from dalle_edu.evaluation import shapes_eval, real_generator, probe_validity
+    if rerank is not None and name not in GENERATORS: raise UsageError(f'--rerank applies to generators ({", ".join(GENERATORS)}), not {name!r}')
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
     recipe = hub.get_recipe(name)
-    figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed)
+    extra = {} if rerank is None else {'rerank': rerank}
+    figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed, **extra)
     return figures if 'model' in figures else {'model': name, **figures, 'prompts': prompts, 'seed': seed}
 
 def cmd_eval(a):
-    rep = evaluate(a.name, a.prompts, a.seed, a.res)
+    rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank)
     print(json.dumps(rep) if a.json else format_report(rep))
 
 def cmd_info(a):
@@ -115,8 +159,8 @@ def cmd_info(a):
         print(f"{name:10s} {card['steps']:>7d} {card['wall_time_s']:>8.0f}  {r.description}")
         print(f"{'':10s} trained by: {card['command']} (commit {card['commit']}, {card['machine']})")
 
-# %% ../nbs/70_cli.ipynb #1c34b8ed
-COMMANDS = {'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'info': cmd_info}
+# %% ../nbs/70_cli.ipynb #d68415d9
+COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'info': cmd_info}
 
 def main(argv: list[str] | None = None) -> int:
     "Run `dalle-edu` with `argv`; returns the exit status (0 ok, 1 failure, 2 bad command line)."

@@ -11,7 +11,7 @@ import open_clip
 from .bpe_tokens import ShapesTokenizer, shapes_vocabulary
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, GRID, MAX_OBJECTS, Obj, Scene,
                               plural, noun_phrase, relation, random_object, random_background, shapes_batch,
-                              sample_scenes, render, show_images)
+                              sample_scenes, render, show_images, describe)
 from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
 from . import hub
 
@@ -84,10 +84,12 @@ class ShapesCLIP(nn.Module):
         return self.encode_images(images) @ self.encode_texts(texts).t()
 
 # %% ../nbs/30_clip.ipynb #86ddafd1
-def clip_batches(bs: int = 128, seed: int = 0, text_prob: float = 0.15):
-    "get_batch(step): (images, captions) from the train split."
+def clip_batches(bs: int = 128, seed: int = 0, text_prob: float = 0.15, p_colorless: float = 1 / 3):
+    "get_batch(step): (images, captions) from the train split; a fraction `p_colorless` of captions without colours."
     def get(step):
-        ims, caps, _ = shapes_batch(bs, 32, 'train', seed, start=step * bs, text_prob=text_prob)
+        ims, caps, scenes = shapes_batch(bs, 32, 'train', seed, start=step * bs, text_prob=text_prob)
+        rng = random.Random(f'clip/{seed}/{step}')
+        caps = [describe(s, rng, 'colorless') if s.objects and rng.random() < p_colorless else c for c, s in zip(caps, scenes)]
         return ims, caps
     return get
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import SHAPES, REL_PHRASES, PREFIXES, noun_phrase, relation, describe, sample_scenes, render, show_images
+from .shapes import describe, sample_scenes, render, show_images
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
 from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding
 from .sparse_attention import dalle_mask, layer_pattern
@@ -101,16 +101,9 @@ def dalle_loss(model: DALLE, batch, w_text: float = 1 / 8, w_image: float = 7 / 
 
 # %% ../nbs/22_dalle.ipynb #d50d50f9
 def dalle_caption(scene, rng: random.Random, p_colorless: float = 1 / 3) -> str:
-    "A caption of `scene`: chapter 00's description, or with probability `p_colorless` the same without colours."
+    "A caption of `scene`: chapter 00's `descriptive` one, or with probability `p_colorless` its `colorless` one."
     if rng.random() >= p_colorless or not scene.objects: return describe(scene, rng)
-    objs = scene.objects
-    if len(objs) == 2 and objs[0].shape != objs[1].shape:
-        a, b = objs
-        return rng.choice(PREFIXES) + rng.choice(REL_PHRASES[relation(a, b)]).format(a=noun_phrase(None, a.shape), b=noun_phrase(None, b.shape))
-    counts = {s: sum(o.shape == s for o in objs) for s in SHAPES if any(o.shape == s for o in objs)}
-    parts = [noun_phrase(None, s, n) for s, n in counts.items()]
-    rng.shuffle(parts)
-    return rng.choice(PREFIXES) + (parts[0] if len(parts) == 1 else ', '.join(parts[:-1]) + ' and ' + parts[-1])
+    return describe(scene, rng, 'colorless')
 
 def load_codec(name: str = 'vqvae'):
     "The bundled image tokenizer `name` ('vqvae' or 'dvae')."

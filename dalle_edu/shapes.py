@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 __all__ = ['SHAPES', 'COLORS', 'COLOR_NAMES', 'BACKGROUNDS', 'MAX_GRADIENT', 'GRID', 'MAX_OBJECTS', 'HELD_OUT', 'NUMBER_WORDS',
            'SPLITS', 'REL_PHRASES', 'PREFIXES', 'Obj', 'Scene', 'scene_rng', 'random_object', 'random_background',
            'random_scene', 'sample_scenes', 'shape_sdf', 'scene_tensors', 'render', 'text_mask', 'overlay_text',
-           'plural', 'noun_phrase', 'relation', 'describe', 'alt_text', 'shapes_batch', 'show_images']
+           'plural', 'noun_phrase', 'relation', 'describe', 'colorless', 'alt_text', 'shapes_batch', 'show_images']
 
 # %% ../nbs/00_shapes.ipynb #b141cd9a
 SHAPES = ('circle', 'square', 'triangle')
@@ -185,10 +185,11 @@ PREFIXES = ('', '', 'a picture of ', 'an image of ')
 
 # %% ../nbs/00_shapes.ipynb #3fd7eeb6
 def describe(scene: Scene, rng: random.Random | None = None, style: str = 'descriptive') -> str:
-    "A caption of `scene` in `style` ('descriptive' or 'alt_text'), paraphrased by `rng`."
+    "A caption of `scene` in `style` ('descriptive', 'colorless' or 'alt_text'), paraphrased by `rng`."
     rng = rng or random.Random(0)
     if style == 'alt_text': return alt_text(scene, rng)
-    if style != 'descriptive': raise ValueError(f"unknown caption style {style!r}")
+    if style == 'colorless' and scene.objects: return colorless(scene, rng)
+    if style not in ('descriptive', 'colorless'): raise ValueError(f"unknown caption style {style!r}")
     objs = scene.objects
     if len(objs) == 2 and (objs[0].color, objs[0].shape) != (objs[1].color, objs[1].shape):
         a, b = objs
@@ -202,6 +203,18 @@ def describe(scene: Scene, rng: random.Random | None = None, style: str = 'descr
     if not objs: body = 'an empty board'
     text = f' with the word "{scene.text}" written on it' if scene.text else ''
     return rng.choice(PREFIXES) + body + text
+
+def colorless(scene: Scene, rng: random.Random) -> str:
+    "The objects of a non-empty `scene`, counted by shape and related as in `describe`, without colours."
+    objs = scene.objects
+    text = f' with the word "{scene.text}" written on it' if scene.text else ''
+    if len(objs) == 2 and objs[0].shape != objs[1].shape:
+        a, b = objs
+        return rng.choice(PREFIXES) + rng.choice(REL_PHRASES[relation(a, b)]).format(a=noun_phrase(None, a.shape), b=noun_phrase(None, b.shape)) + text
+    counts = {s: sum(o.shape == s for o in objs) for s in SHAPES if any(o.shape == s for o in objs)}
+    parts = [noun_phrase(None, s, n) for s, n in counts.items()]
+    rng.shuffle(parts)
+    return rng.choice(PREFIXES) + (parts[0] if len(parts) == 1 else ', '.join(parts[:-1]) + ' and ' + parts[-1]) + text
 
 def alt_text(scene: Scene, rng: random.Random) -> str:
     "Web-style alt text: short, partial, and wrong one time in five."

@@ -39,6 +39,10 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['eval', 'real', '--seed', '-1'], ['train', 'probe', '--steps', '0'], ['shapes', '-n', '0'], ['shapes', '--res', '100000'],
     ['shapes', '--out', 'no/such/folder/x.png'], ['shapes', '--out', 'grid.jpg'], ['shapes', '--out', 'nbs'],
     ['shapes', '--split', 'nope'], ['train', 'probe', '--out', '/proc/dalle_edu_forbidden'], ['shapes', '--out', '/proc/x.png'],
+    ['generate'], ['generate', ''], ['generate', '   '], ['generate', 'a zebra'], ['generate', '?!?'], ['generate', 'a red\x07circle'],
+    ['generate', 'a red circle and ' * 30], ['generate', 'a red circle', '--model', 'nosuchmodel'], ['generate', 'a red circle', '-n', '0'],
+    ['generate', 'a red circle', '-n', '4', '--rerank', '5'], ['generate', 'a red circle', '--out', 'x.txt'],
+    ['generate', 'a red circle', '--out', 'no/such/folder/x.png'], ['eval', 'clip', '--rerank', '4'],
 ])
 def test_bad_input_one_line_no_file(cli, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -53,3 +57,21 @@ def test_train_writes_card_and_weights(cli, tmp_path):
     assert card['command'] == 'dalle-edu train probe --steps 3 --seed 1'
     assert card['steps'] == 3 and card['seed'] == 1 and (tmp_path/'probe.safetensors').stat().st_size == card['bytes']
     assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.json', 'probe.safetensors']
+
+def test_generate_same_seed_same_bytes(cli, tmp_path):
+    outs = {}
+    for name, seed in (('a', 3), ('b', 3), ('c', 4)):
+        out = tmp_path/f'{name}.png'
+        r = cli('generate', 'a red circle above a blue square', '-n', '8', '--rerank', '4', '--seed', seed, '--out', out)
+        assert r.returncode == 0 and str(out) in r.stdout, r.stderr
+        scores = [float(v) for v in r.stdout.splitlines()[1].split()[2:]]
+        assert len(scores) == 4 and scores == sorted(scores, reverse=True)
+        outs[name] = out.read_bytes()
+    assert outs['a'][:8] == b'\x89PNG\r\n\x1a\n' and outs['a'] == outs['b'] and outs['a'] != outs['c']
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['a.png', 'b.png', 'c.png']
+
+def test_eval_dalle1_rerank_json(cli):
+    r = cli('eval', 'dalle1', '--rerank', '1', '--prompts', '3', '--seed', '2', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'dalle1' and rep['rerank'] == 1 and rep['prompts'] == 3 and list(rep['categories']) == CATEGORIES
