@@ -29,12 +29,14 @@ class DalleConfig:
     n_layers: int = 6
     n_heads: int = 4
     codec: str = 'vqvae'        # the bundled model that turns images into tokens and back
+    attention: str = 'dense'    # 'sparse': chapter 21's row/column/conv layer pattern; 'dense': causal everywhere
 
     @property
     def n_image(self) -> int: return self.grid ** 2
 
 PRESETS = {'tiny': DalleConfig(),
-           'paper': DalleConfig(text_vocab=16384, n_text=256, image_vocab=8192, grid=32, width=62 * 64, n_layers=64, n_heads=62)}
+           'paper': DalleConfig(text_vocab=16384, n_text=256, image_vocab=8192, grid=32, width=62 * 64, n_layers=64, n_heads=62,
+                                attention='sparse')}
 
 # %% ../nbs/22_dalle.ipynb #ffb04c88
 class Block(nn.Module):
@@ -67,7 +69,8 @@ class DALLE(nn.Module):
         self.blocks = nn.ModuleList(Block(c.width, c.n_heads) for _ in range(c.n_layers))
         self.ln_f = nn.LayerNorm(c.width)
         self.text_head, self.image_head = nn.Linear(c.width, c.text_vocab), nn.Linear(c.width, c.image_vocab)
-        self.kinds = layer_pattern(c.n_layers)
+        if c.attention not in ('sparse', 'dense'): raise ValueError(f"attention must be 'sparse' or 'dense', got {c.attention!r}")
+        self.kinds = layer_pattern(c.n_layers) if c.attention == 'sparse' else ['dense'] * c.n_layers
         if c.width <= 1024:                                        # the paper preset lives on `meta`: no masks
             masks = torch.stack([dalle_mask(c.n_text, c.grid, c.grid, k) for k in self.kinds])
             self.register_buffer('masks', masks, persistent=False)     # (n_layers, N, N)
