@@ -15,7 +15,7 @@ from . import hub
 __all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'Dalle1', 'dalle1_eval']
 
 # %% ../nbs/23_rerank.ipynb #1eb56b25
-DEFAULTS = dict(temperature=1.0, top_k=None, top_p=None)   # sampling settings of the bundled DALL-E
+DEFAULTS = dict(temperature=1.0, top_k=32, top_p=None)     # sampling settings of the bundled DALL-E (see below)
 
 class Dalle1:
     "The bundled DALL-E 1: transformer + image codec + CLIP reranker, with `candidates` and `generate`."
