@@ -46,7 +46,7 @@ def make_parser() -> Parser:
     g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
     g.add_argument('--model', default='dalle1', help='bundled generator (dalle1)')
-    g.add_argument('-n', type=bounded_int(1, 256), default=16, help='pictures to sample')
+    g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
     g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by CLIP (default: all N, sorted)')
     g.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     g.add_argument('--out', default='generated.png', help='PNG file to write')

@@ -16,6 +16,7 @@ __all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'Dalle1', 'dalle1_eval']
 
 # %% ../nbs/23_rerank.ipynb #1eb56b25
 DEFAULTS = dict(temperature=1.0, top_k=32, top_p=None)     # sampling settings of the bundled DALL-E (see below)
+RERANK = 32                                                 # default candidates per prompt (see below)
 
 class Dalle1:
     "The bundled DALL-E 1: transformer + image codec + CLIP reranker, with `candidates` and `generate`."
@@ -40,14 +41,14 @@ class Dalle1:
         v = self.clip.encode_texts(prompts)
         return (u * v[:, None]).sum(-1)
 
-    def generate(self, prompt: str, n: int = 16, seed: int = 0, **sampling):
+    def generate(self, prompt: str, n: int = RERANK, seed: int = 0, **sampling):
         "`n` images of `prompt`, best first by CLIP, and their scores."
         ims = self.candidates([prompt], n, seed, **sampling)
         s = self.scores(ims, [prompt])[0]
         order = s.argsort(descending=True)
         return ims[0, order], s[order]
 
-    def generator(self, rerank: int = 16, **sampling):
+    def generator(self, rerank: int = RERANK, **sampling):
         "A ShapesEval generator: for each prompt, the best of `rerank` candidates (1: no reranking)."
         def generate(prompts, seed):
             texts = [p.text for p in prompts]
@@ -57,8 +58,6 @@ class Dalle1:
         return generate
 
 # %% ../nbs/23_rerank.ipynb #fa4ce0d0
-RERANK = 16                                                 # default candidates per prompt
-
 def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, **sampling) -> dict:
     "ShapesEval of DALL-E 1 with the best of `rerank` CLIP-ranked candidates per prompt."
     rep = shapes_eval(Dalle1(model).generator(rerank, **sampling), 'dalle1', n, seed, batch_size=64)
