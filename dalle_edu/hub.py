@@ -34,7 +34,7 @@ class Recipe:
     description: str = ''
 
 RECIPES: dict[str, Recipe] = {}
-RECIPE_MODULES = ['dalle_edu.evaluation', 'dalle_edu.vae_vs_vqvae', 'dalle_edu.dvae', 'dalle_edu.clip', 'dalle_edu.rerank']  # modules that register recipes when imported
+RECIPE_MODULES = ['dalle_edu.evaluation', 'dalle_edu.vae_vs_vqvae', 'dalle_edu.dvae', 'dalle_edu.clip', 'dalle_edu.rerank', 'dalle_edu.glide']  # modules that register recipes when imported
 
 def register(recipe: Recipe) -> Recipe:
     "Make `recipe` known to `load_pretrained` and the command line."
