@@ -19,7 +19,7 @@ from . import hub
 
 # %% auto #0
 __all__ = ['SCHEDULE', 'GUIDANCE', 'STEPS', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches', 'glide_loss',
-           'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'glide_eval']
+           'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide', 'glide_eval']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
 SCHEDULE = 'cosine'            # the noise schedule of the bundled model (improved DDPM's, as in GLIDE)
@@ -123,6 +123,18 @@ def load_glide() -> GLIDE:
     "The bundled GLIDE."
     return hub.load_pretrained('glide')
 
+class Glide:
+    "The bundled GLIDE with CLIP to sort its pictures: the engine of `dalle-edu generate --model glide`."
+    def __init__(self, model: GLIDE | None = None, clip=None):
+        self.model = model or load_glide()
+        self.clip = clip or hub.load_pretrained('clip')
+
+    def generate(self, prompt: str, n: int = 16, seed: int = 0, guidance: float | None = None, steps: int | None = None):
+        "`n` images of `prompt`, sorted best first by CLIP, and their CLIP scores."
+        from dalle_edu.clip import rerank
+        ims = glide_sample(self.model, [prompt] * n, GUIDANCE if guidance is None else guidance, steps or STEPS, seed)
+        return rerank(ims, prompt, n, self.clip)
+
 # %% ../nbs/43_glide.ipynb #5fb7325a
 def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDANCE, steps: int = STEPS,
                compare: float | None = 1.0) -> dict:
@@ -135,5 +147,5 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=4400, eval_prompts=50,
+    train=train_glide, evaluate=glide_eval, steps=4000, eval_prompts=50,
     description='tiny GLIDE: text transformer + 2.5M-parameter U-Net on 2x2 patches, classifier-free guidance (chapters 40-43)'))
