@@ -9,9 +9,9 @@ from pathlib import Path
 from . import hub
 
 # %% auto #0
-__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'writable_file', 'make_parser',
-           'check_prompt', 'cmd_generate', 'cmd_shapes', 'cmd_train', 'flatten', 'format_report', 'evaluate',
-           'cmd_eval', 'cmd_info', 'main']
+__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'bounded_float',
+           'writable_file', 'make_parser', 'check_prompt', 'check_options', 'cmd_generate', 'cmd_shapes', 'cmd_train',
+           'flatten', 'format_report', 'evaluate', 'cmd_eval', 'cmd_info', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -26,6 +26,15 @@ def bounded_int(lo: int, hi: int):
         try: v = int(s)
         except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not an integer") from None
         if not lo <= v <= hi: raise argparse.ArgumentTypeError(f"{v} is out of range {lo}..{hi}")
+        return v
+    return parse
+
+def bounded_float(lo: float, hi: float):
+    "An argparse type: a finite number in [lo, hi]."
+    def parse(s):
+        try: v = float(s)
+        except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number") from None
+        if not lo <= v <= hi: raise argparse.ArgumentTypeError(f"{s} is out of range {lo:g}..{hi:g}")
         return v
     return parse
 
@@ -45,9 +54,11 @@ def make_parser() -> Parser:
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
     g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
-    g.add_argument('--model', default='dalle1', help='bundled generator (dalle1)')
+    g.add_argument('--model', default='dalle1', help='bundled generator: dalle1 or glide')
     g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
     g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by CLIP (default: all N, sorted)')
+    g.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
+    g.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25)')
     g.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     g.add_argument('--out', default='generated.png', help='PNG file to write')
     s = sub.add_parser('shapes', help='render a captioned grid of the shapes world to a PNG')
@@ -67,7 +78,9 @@ def make_parser() -> Parser:
     e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category')
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
-    e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='generators: best of K candidates per prompt (1: no reranking)')
+    e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1: best of K candidates per prompt (1: no reranking)')
+    e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
+    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     sub.add_parser('info', help='list the bundled models with their cards')
     return p
@@ -92,15 +105,27 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
     return p.lower()
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
-GENERATORS = ('dalle1',)
+GENERATORS = ('dalle1', 'glide')
+OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide',), 'steps': ('glide',)}   # options that only some models take
+
+def check_options(model: str, **given):
+    "A `UsageError` if an option was given for a model that does not take it."
+    for opt, value in given.items():
+        if value is not None and model not in OPTIONS[opt]:
+            raise UsageError(f"--{opt} applies to {', '.join(OPTIONS[opt])}, not {model!r}")
 
 def cmd_generate(a):
     from dalle_edu.evaluation import save_grid
     if a.model not in GENERATORS: raise UsageError(f"unknown generator {a.model!r}; choose from {', '.join(GENERATORS)}")
+    check_options(a.model, guidance=a.guidance, steps=a.steps)
     if a.rerank is not None and a.rerank > a.n: raise UsageError(f'--rerank {a.rerank} is more than -n {a.n} samples')
     prompt, out = check_prompt(a.prompt), writable_file(a.out)
-    from dalle_edu.rerank import Dalle1
-    ims, scores = Dalle1().generate(prompt, a.n, a.seed)
+    if a.model == 'dalle1':
+        from dalle_edu.rerank import Dalle1
+        ims, scores = Dalle1().generate(prompt, a.n, a.seed)
+    else:
+        from dalle_edu.glide import Glide
+        ims, scores = Glide().generate(prompt, a.n, a.seed, a.guidance, a.steps)
     k = a.rerank or a.n
     save_grid(ims[:k], out, [f'{s:.3f}' for s in scores[:k].tolist()])
     print(f'wrote {out}: the best {k} of {a.n} pictures of {prompt!r} (seed {a.seed}), best first')
@@ -137,18 +162,19 @@ def format_report(rep: dict) -> str:
     fmt = lambda v: f'{v:.3f}' if isinstance(v, float) else str(v)
     return '\n'.join([head] + [f'  {k:28s} {fmt(v)}' for k, v in flatten(body)])
 
-def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | None = None) -> dict:
+def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | None = None,
+             guidance: float | None = None, steps: int | None = None) -> dict:
     "The figures `dalle-edu eval NAME` prints."
     from dalle_edu.evaluation import shapes_eval, real_generator, probe_validity
-    if rerank is not None and name not in GENERATORS: raise UsageError(f'--rerank applies to generators ({", ".join(GENERATORS)}), not {name!r}')
+    check_options(name, rerank=rerank, guidance=guidance, steps=steps)
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
     recipe = hub.get_recipe(name)
-    extra = {} if rerank is None else {'rerank': rerank}
+    extra = {k: v for k, v in dict(rerank=rerank, guidance=guidance, steps=steps).items() if v is not None}
     figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed, **extra)
     return figures if 'model' in figures else {'model': name, **figures, 'prompts': prompts, 'seed': seed}
 
 def cmd_eval(a):
-    rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank)
+    rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank, a.guidance, a.steps)
     print(json.dumps(rep) if a.json else format_report(rep))
 
 def cmd_info(a):

@@ -32,25 +32,24 @@ class DDIMScheduler(DDPMScheduler):
 
 # %% ../nbs/41_ddim.ipynb #ce2660fd
 @torch.no_grad()
-def ddim_sample(eps_fn, sched: DDIMScheduler, n: int, steps: int = 25, generator=None, x_T=None, size: int = 32,
+def ddim_sample(eps_fn, sched: DDIMScheduler, shape: tuple, steps: int = 25, generator=None, x_T=None,
                 eta: float | None = None) -> torch.Tensor:
-    "Images (n, 3, size, size) in [0, 1] from noise `x_T` (drawn if None) in `steps` DDIM steps of `eps_fn(x, t)`."
+    "x_0 (in the model's space) from noise `x_T` of `shape` (drawn if None) in `steps` DDIM steps of `eps_fn(x, t)`."
     sched.set_timesteps(steps)
-    x = torch.randn(n, 3, size, size, generator=generator) if x_T is None else x_T.clone()
+    x = torch.randn(shape, generator=generator) if x_T is None else x_T.clone()
     for t in sched.timesteps:
         x = sched.step(eps_fn(x, torch.full((len(x),), int(t))), t, x, generator=generator, eta=eta).prev_sample
-    return ((x + 1) / 2).clamp(0, 1)
+    return x
 
 @torch.no_grad()
-def ddim_invert(eps_fn, sched: DDIMScheduler, images: torch.Tensor, steps: int = 25) -> torch.Tensor:
-    "The noise x_T from which deterministic DDIM sampling (eta = 0) regenerates `images` (in [0, 1])."
+def ddim_invert(eps_fn, sched: DDIMScheduler, x0: torch.Tensor, steps: int = 25) -> torch.Tensor:
+    "The noise x_T from which deterministic DDIM sampling (eta = 0) regenerates clean `x0` (in the model's space)."
     sched.set_timesteps(steps)
-    x = 2 * images - 1
+    x = x0.clone()
     ts = [int(t) for t in sched.timesteps.flip(0)]                   # low noise to high
-    for t, t_next in zip(ts, ts[1:] + [None]):
-        if t_next is None: break
+    for t, t_next in zip(ts[:-1], ts[1:]):
         eps = eps_fn(x, torch.full((len(x),), t))
         abar, abar_next = sched._abar(t), sched._abar(t_next)
-        x0 = (x - math.sqrt(1 - abar) * eps) / math.sqrt(abar)
-        x = math.sqrt(abar_next) * x0 + math.sqrt(1 - abar_next) * eps
+        x0_hat = (x - math.sqrt(1 - abar) * eps) / math.sqrt(abar)
+        x = math.sqrt(abar_next) * x0_hat + math.sqrt(1 - abar_next) * eps
     return x

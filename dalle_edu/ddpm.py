@@ -116,15 +116,16 @@ class UNetConfig:
     t_dim: int = 128
     ctx_dim: int | None = None            # width of context tokens (GLIDE's text); None: unconditional
     patch: int = 1                        # the U-Net sees patch x patch blocks of pixels as one position
+    in_ch: int = 3                        # channels of x_t: 3 for RGB, the code dimension for a latent grid
 
 class UNet(nn.Module):
-    "A small U-Net eps(x_t, t [, emb, context]) for 32x32 RGB images."
+    "A small U-Net eps(x_t, t [, emb, context]) for 32x32 RGB images (or any `in_ch` x H x W grid)."
     def __init__(self, cfg: UNetConfig = UNetConfig()):
         super().__init__()
         self.cfg, ch, td = cfg, tuple(cfg.channels), cfg.t_dim
         attn = lambda c, a: AttnBlock(c, cfg.ctx_dim) if a else None
         self.t_mlp = nn.Sequential(nn.Linear(td, td), nn.SiLU(), nn.Linear(td, td))
-        self.inp = nn.Conv2d(3 * cfg.patch ** 2, ch[0], 3, padding=1)
+        self.inp = nn.Conv2d(cfg.in_ch * cfg.patch ** 2, ch[0], 3, padding=1)
         self.down = nn.ModuleList(TimeResBlock(a, b, td) for a, b in zip((ch[0],) + ch[:-1], ch))
         self.down_attn = nn.ModuleList(attn(c, a) for c, a in zip(ch, cfg.attention))
         self.pool = nn.ModuleList(nn.Conv2d(c, c, 3, stride=2, padding=1) for c in ch[:-1])
@@ -132,7 +133,7 @@ class UNet(nn.Module):
         outs, up_attn = tuple(reversed(ch))[1:] + (ch[0],), tuple(reversed(cfg.attention))[1:] + (False,)
         self.up = nn.ModuleList(TimeResBlock(2 * c, o, td) for c, o in zip(reversed(ch), outs))
         self.up_attn = nn.ModuleList(attn(o, a) for o, a in zip(outs, up_attn))
-        self.out = nn.Sequential(nn.GroupNorm(8, ch[0]), nn.SiLU(), nn.Conv2d(ch[0], 3 * cfg.patch ** 2, 3, padding=1))
+        self.out = nn.Sequential(nn.GroupNorm(8, ch[0]), nn.SiLU(), nn.Conv2d(ch[0], cfg.in_ch * cfg.patch ** 2, 3, padding=1))
 
     def forward(self, x, t, emb=None, context=None, mask=None):
         temb = self.t_mlp(timestep_embedding(t, self.cfg.t_dim))
@@ -150,27 +151,25 @@ class UNet(nn.Module):
 
 # %% ../nbs/40_ddpm.ipynb #dd295aab
 def ddpm_loss(model, x0, sched: DDPMScheduler, generator=None, **model_kwargs):
-    "L_simple on images x0 in [0, 1] (mapped to [-1, 1]): MSE between the noise and the model's prediction of it."
-    x0 = 2 * x0 - 1
+    "L_simple: MSE between the noise and the model's prediction of it, for clean x0 in the model's space ([-1, 1] for pixels)."
     t = torch.randint(0, sched.T, (len(x0),), generator=generator, device=x0.device)
     eps = torch.randn(x0.shape, generator=generator, device=x0.device)
     return F.mse_loss(model(sched.add_noise(x0, eps, t), t, **model_kwargs), eps)
 
 # %% ../nbs/40_ddpm.ipynb #6951fcd9
 @torch.no_grad()
-def ddpm_sample(model, sched: DDPMScheduler, n: int, steps: int | None = None, generator=None, size: int = 32,
+def ddpm_sample(model, sched: DDPMScheduler, shape: tuple, steps: int | None = None, generator=None,
                 trajectory: bool = False):
-    "Ancestral sampling from N(0, I): images (n, 3, size, size) in [0, 1] (and the predicted x0 at every step)."
+    "Ancestral sampling from N(0, I) of `shape` (n, C, H, W): x_0 in the model's space (and the predicted x0 at every step)."
     sched.set_timesteps(steps or sched.T)
-    x, x0s = torch.randn(n, 3, size, size, generator=generator), []
+    x, x0s = torch.randn(shape, generator=generator), []
     for t in sched.timesteps:
-        out = sched.step(model(x, torch.full((n,), int(t))), t, x, generator=generator)
+        out = sched.step(model(x, torch.full((len(x),), int(t))), t, x, generator=generator)
         x = out.prev_sample
-        if trajectory: x0s.append((out.pred_original_sample + 1) / 2)
-    x = ((x + 1) / 2).clamp(0, 1)
+        if trajectory: x0s.append(out.pred_original_sample)
     return (x, x0s) if trajectory else x
 
-# %% ../nbs/40_ddpm.ipynb #32ed1da8
+# %% ../nbs/40_ddpm.ipynb #8bc9d14b
 def plausible_fraction(images: torch.Tensor, probe=None) -> float:
     "Fraction of images in which the ShapesEval probe reads 1 to 4 objects, as in every real scene."
     from dalle_edu.evaluation import load_probe

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .bpe_tokens import ShapesTokenizer
 from .shapes import sample_scenes, render
-from .dalle import dalle_caption
+from .dalle import dalle_caption, load_codec, token_pool, decode_tokens
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
 from .ddpm import DDPMScheduler, UNet, UNetConfig, ddpm_loss
 from .ddim import DDIMScheduler, ddim_sample
@@ -19,16 +19,15 @@ from . import hub
 
 # %% auto #0
 __all__ = ['SCHEDULE', 'GUIDANCE', 'STEPS', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches', 'glide_loss',
-           'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide', 'glide_eval']
+           'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide', 'glide_eval', 'inpaint']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
 SCHEDULE = 'cosine'            # the noise schedule of the bundled model (improved DDPM's, as in GLIDE)
 
 @dataclass
 class GlideConfig:
-    channels: tuple = (64, 128, 128)     # U-Net widths at 16, 8, 4 positions (2x2-pixel patches of a 32x32 image)
-    attention: tuple = (False, True, True)
-    patch: int = 2
+    channels: tuple = (64, 128, 192)     # U-Net widths at 8x8, 4x4 and 2x2 latent positions
+    attention: tuple = (True, True, True)
     t_dim: int = 128
     width: int = 128                     # text transformer
     layers: int = 2
@@ -36,6 +35,9 @@ class GlideConfig:
     n_text: int = 24
     vocab: int = 49
     p_uncond: float = 0.2                # captions dropped for classifier-free guidance
+    codec: str = 'vqvae'                 # the latent space: chapter 10's VQ-VAE (8x8 grid, 32-dim codes)
+    latent_dim: int = 32
+    grid: int = 8
 
 class TextEncoder(nn.Module):
     "A small transformer over caption tokens: every output token (B, L, width), the last token's (B, width), the mask."
@@ -53,46 +55,81 @@ class TextEncoder(nn.Module):
         return h, h[torch.arange(len(ids)), ids.argmax(-1)], keep    # <eot> has the largest id
 
 class GLIDE(nn.Module):
-    "eps(x_t, t, caption): a text transformer and a U-Net that attends to its tokens."
+    "eps(x_t, t, caption) on the VQ-VAE's latent grid: a text transformer and a U-Net that attends to its tokens."
     def __init__(self, cfg: GlideConfig = GlideConfig()):
         super().__init__()
         self.cfg = cfg
         self.tokenizer = ShapesTokenizer(cfg.n_text)
         self.text = TextEncoder(cfg)
         self.to_emb = nn.Linear(cfg.width, cfg.t_dim)
-        self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, cfg.width, cfg.patch))
+        self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, cfg.width, 1, cfg.latent_dim))
+        self.register_buffer('latent_shift', torch.zeros(()))        # codes are stored as (code - shift) / scale
+        self.register_buffer('latent_scale', torch.ones(()))
+
+    @property
+    def latent_shape(self): return (self.cfg.latent_dim, self.cfg.grid, self.cfg.grid)
+
+    @property
+    def codec(self):
+        "The VQ-VAE (loaded on first use; not part of this model's weights)."
+        if '_codec' not in self.__dict__: object.__setattr__(self, '_codec', load_codec(self.cfg.codec))
+        return self.__dict__['_codec']
+
+    def codes_to_latent(self, tokens):
+        "Token grids (B, g*g) or (B, g, g) -> latents (B, D, g, g): their codebook vectors, normalised."
+        z = self.codec.vq.codebook[tokens.reshape(len(tokens), self.cfg.grid, self.cfg.grid)].permute(0, 3, 1, 2)
+        return (z - self.latent_shift) / self.latent_scale
+
+    @torch.no_grad()
+    def to_latent(self, images):
+        "Images (B, 3, 32, 32) in [0, 1] -> latents (B, D, 8, 8)."
+        return self.codes_to_latent(self.codec.tokens(images))
+
+    def to_tokens(self, latents):
+        "Latents -> the nearest code at every grid position (B, g, g)."
+        z = (latents * self.latent_scale + self.latent_shift).permute(0, 2, 3, 1)
+        return torch.cdist(z.reshape(-1, z.shape[-1]), self.codec.vq.codebook).argmin(-1).view(z.shape[:3])
+
+    @torch.no_grad()
+    def to_images(self, latents):
+        "Latents -> images (B, 3, 32, 32) in [0, 1]: snapped to the codebook and decoded by the VQ-VAE."
+        return decode_tokens(self.codec, self.to_tokens(latents))
 
     def encode(self, captions: list[str]):
         "The text encoder's output for `captions` ('' is the empty caption)."
         return self.text(self.tokenizer(captions))
 
     def forward(self, x, t, text):
-        "Predicted noise for x_t at timesteps t, given `text` = `encode(captions)` (or token ids)."
+        "Predicted noise for latents x_t at timesteps t, given `text` = `encode(captions)` (or token ids)."
         tokens, last, keep = self.text(text) if torch.is_tensor(text) else text
         return self.unet(x, t, self.to_emb(last), tokens, keep)
 
 # %% ../nbs/43_glide.ipynb #9db39f96
-def glide_batches(tokenizer: ShapesTokenizer, bs: int = 64, seed: int = 0, p_uncond: float = 0.2):
-    "get_batch(step): images (bs, 3, 32, 32) of the train split and their caption tokens, a fraction `p_uncond` empty."
+def glide_batches(model: GLIDE, tokens, scenes, bs: int = 128, seed: int = 0):
+    "get_batch(step): `bs` latents of the pool (drawn by step) and caption tokens, a fraction `p_uncond` empty."
     def get(step):
-        scenes = sample_scenes(bs, 'train', seed, start=step * bs)
+        idx = torch.randint(0, len(tokens), (bs,), generator=torch.Generator().manual_seed(seed * 1_000_003 + step))
         rng = random.Random(f'glide/{seed}/{step}')
-        caps = ['' if rng.random() < p_uncond else dalle_caption(s, rng) for s in scenes]
-        return render(scenes, 32), tokenizer(caps)
+        caps = ['' if rng.random() < model.cfg.p_uncond else dalle_caption(scenes[i], rng) for i in idx.tolist()]
+        with torch.no_grad(): z = model.codes_to_latent(tokens[idx])
+        return z, model.tokenizer(caps)
     return get
 
 def glide_loss(model: GLIDE, batch, sched=DDPMScheduler(schedule=SCHEDULE)):
-    "L_simple with the caption tokens as the model's extra input."
-    images, ids = batch
-    return ddpm_loss(model, images, sched, text=ids)
+    "L_simple on latents with the caption tokens as the model's extra input."
+    latents, ids = batch
+    return ddpm_loss(model, latents, sched, text=ids)
 
-def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 1e-3) -> GLIDE:
-    "Train GLIDE on the shapes world's train split (resumable through `run_path`)."
+def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 128, lr: float = 1e-3,
+                pool: int = 60_000) -> GLIDE:
+    "Train GLIDE on VQ-VAE latents of the shapes world's train split (resumable through `run_path`)."
     torch.manual_seed(seed)
     model = GLIDE(GlideConfig(**config))
-    batches = glide_batches(model.tokenizer, bs, seed, model.cfg.p_uncond)
+    tokens, scenes = token_pool(pool, model.codec, seed)
+    z = model.codec.vq.codebook[tokens]
+    model.latent_shift.fill_(z.mean().item()); model.latent_scale.fill_(z.std().item())
     cbs = [ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
-    return Learner(model, batches, glide_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
+    return Learner(model, glide_batches(model, tokens, scenes, bs, seed), glide_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
 # %% ../nbs/43_glide.ipynb #580bff28
 GUIDANCE, STEPS = 3.0, 25        # defaults of `dalle-edu generate --model glide`
@@ -116,8 +153,8 @@ def glide_sample(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, 
                  eta: float = 0.0) -> torch.Tensor:
     "One image (3, 32, 32) in [0, 1] per caption, by DDIM with classifier-free guidance; the same for the same seed."
     g = torch.Generator().manual_seed(seed)
-    sched = DDIMScheduler(schedule=SCHEDULE, eta=eta)
-    return ddim_sample(guided_eps(model, captions, guidance), sched, len(captions), steps, generator=g)
+    sched = DDIMScheduler(schedule=SCHEDULE, clip_sample=False, eta=eta)
+    return model.to_images(ddim_sample(guided_eps(model, captions, guidance), sched, (len(captions), *model.latent_shape), steps, generator=g))
 
 def load_glide() -> GLIDE:
     "The bundled GLIDE."
@@ -147,5 +184,22 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=4000, eval_prompts=50,
-    description='tiny GLIDE: text transformer + 2.5M-parameter U-Net on 2x2 patches, classifier-free guidance (chapters 40-43)'))
+    train=train_glide, evaluate=glide_eval, steps=5000, eval_prompts=50,
+    description='tiny GLIDE: text transformer + U-Net over the VQ-VAE latent grid, classifier-free guidance (chapters 40-43)'))
+
+# %% ../nbs/43_glide.ipynb #8926d060
+@torch.no_grad()
+def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: list[str], guidance: float = GUIDANCE,
+            steps: int = STEPS, seed: int = 0) -> torch.Tensor:
+    "Regenerate `images` (B, 3, 32, 32) in [0, 1] where `mask` (1, 1, 32, 32) is 1, to match `captions`; keep the rest."
+    g = torch.Generator().manual_seed(seed)
+    sched = DDIMScheduler(schedule=SCHEDULE, clip_sample=False)
+    sched.set_timesteps(steps)
+    m = F.adaptive_max_pool2d(mask, model.cfg.grid)                   # a latent position is regenerated if any pixel is
+    eps_fn, known = guided_eps(model, captions, guidance), model.to_latent(images)
+    x = torch.randn(known.shape, generator=g)
+    for t in sched.timesteps:
+        tt = torch.full((len(x),), int(t))
+        x = m * x + (1 - m) * sched.add_noise(known, torch.randn(known.shape, generator=g), tt)
+        x = sched.step(eps_fn(x, tt), t, x).prev_sample
+    return mask * model.to_images(m * x + (1 - m) * known) + (1 - mask) * images

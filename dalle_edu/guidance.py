@@ -8,9 +8,84 @@ import math
 import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['classifier_free_guidance']
+__all__ = ['classifier_free_guidance', 'pairwise_diversity', 'tradeoff', 'show_guidance', 'NoisyClassifier',
+           'classifier_guided_eps', 'clip_guided_eps']
 
 # %% ../nbs/42_guidance.ipynb #86fb8069
 def classifier_free_guidance(eps_uncond: torch.Tensor, eps_cond: torch.Tensor, scale: float) -> torch.Tensor:
     "eps(empty) + scale * (eps(c) - eps(empty))."
     return eps_uncond + scale * (eps_cond - eps_uncond)
+
+# %% ../nbs/42_guidance.ipynb #5988438d
+def pairwise_diversity(images: torch.Tensor) -> float:
+    "Mean RMS pixel distance over all pairs of `images` (n, 3, H, W): 0 when they are all the same."
+    flat = images.flatten(1)
+    d = torch.cdist(flat, flat) / math.sqrt(flat.shape[1])
+    n = len(images)
+    return (d.sum() / (n * (n - 1))).item()
+
+def tradeoff(model, scales, n_prompts: int = 8, n_diverse: int = 6, samples: int = 4, steps: int = 20, seed: int = 0) -> dict:
+    "{scale: (ShapesEval overall, diversity)} of GLIDE `model` at each classifier-free guidance scale."
+    from dalle_edu.glide import glide_sample
+    from dalle_edu.evaluation import shapes_eval, eval_prompts
+    texts = [p.text for p in eval_prompts(n_diverse, seed + 1)[::6][:n_diverse]]
+    out = {}
+    for s in scales:
+        gen = lambda prompts, sd: glide_sample(model, [p.text for p in prompts], s, steps, sd)
+        fid = shapes_eval(gen, 'glide', n_prompts, seed, batch_size=6 * n_prompts)['overall']
+        ims = glide_sample(model, [t for t in texts for _ in range(samples)], s, steps, seed).view(len(texts), samples, -1)
+        out[s] = (fid, sum(pairwise_diversity(x) for x in ims) / len(texts))
+    return out
+
+# %% ../nbs/42_guidance.ipynb #73453e3f
+def show_guidance(scale: float, prompt: str = 'a red circle above a blue square', n: int = 6, steps: int = 20, seed: int = 0,
+                  model=None):
+    "`n` GLIDE samples of `prompt` at classifier-free guidance `scale` (the same noise at every scale), and the figure."
+    from dalle_edu.glide import load_glide, glide_sample
+    from dalle_edu.shapes import show_images
+    ims = glide_sample(model or load_glide(), [prompt] * n, scale, steps, seed)
+    return ims, show_images(ims, 1, titles=[f's={scale:g}'] * n)
+
+# %% ../nbs/42_guidance.ipynb #c9720c28
+from .ddpm import TimeResBlock, timestep_embedding
+
+class NoisyClassifier(nn.Module):
+    "p(y | x_t, t): a small time-conditioned CNN with one logit per label."
+    def __init__(self, n_labels: int, width: int = 32, t_dim: int = 64):
+        super().__init__()
+        self.t_dim = t_dim
+        self.t_mlp = nn.Sequential(nn.Linear(t_dim, t_dim), nn.SiLU())
+        self.inp = nn.Conv2d(3, width, 3, padding=1)
+        self.blocks = nn.ModuleList([TimeResBlock(width, width, t_dim), TimeResBlock(width, 2 * width, t_dim),
+                                     TimeResBlock(2 * width, 2 * width, t_dim)])
+        self.head = nn.Linear(2 * width, n_labels)
+
+    def forward(self, x, t):
+        temb, h = self.t_mlp(timestep_embedding(t, self.t_dim)), self.inp(x)
+        for i, blk in enumerate(self.blocks): h = F.avg_pool2d(blk(h, temb), 2) if i < 2 else blk(h, temb)
+        return self.head(h.mean((2, 3)))
+
+def classifier_guided_eps(eps_fn, log_prob, scale: float, sched):
+    "eps - scale * sqrt(1 - abar_t) * grad_x log p(y | x_t), for `log_prob(x_t, t)` (B,)."
+    def guided(x, t):
+        with torch.enable_grad():
+            xg = x.detach().requires_grad_()
+            grad = torch.autograd.grad(log_prob(xg, t).sum(), xg)[0]
+        abar = sched.alphas_cumprod[t].float().view(-1, 1, 1, 1)
+        return eps_fn(x, t) - scale * (1 - abar).sqrt() * grad
+    return guided
+
+# %% ../nbs/42_guidance.ipynb #1e26a636
+def clip_guided_eps(eps_fn, clip, caption: str, scale: float, sched):
+    "eps_fn steered by `clip`: the predicted x0 moved `scale` times the gradient of its CLIP similarity to `caption`."
+    text = clip.encode_texts([caption])
+    def guided(x, t):
+        eps = eps_fn(x, t)
+        abar = sched.alphas_cumprod[t].float().view(-1, 1, 1, 1)
+        x0 = ((x - (1 - abar).sqrt() * eps) / abar.sqrt()).clamp(-1, 1)
+        with torch.enable_grad():
+            x0g = x0.detach().requires_grad_()
+            sim = (clip.encode_images((x0g + 1) / 2) * text).sum()
+            grad = torch.autograd.grad(sim, x0g)[0]
+        return (x - abar.sqrt() * (x0 + scale * grad)) / (1 - abar).sqrt()
+    return guided

@@ -43,6 +43,9 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['generate', 'a red circle and ' * 30], ['generate', 'a red circle', '--model', 'nosuchmodel'], ['generate', 'a red circle', '-n', '0'],
     ['generate', 'a red circle', '-n', '4', '--rerank', '5'], ['generate', 'a red circle', '--out', 'x.txt'],
     ['generate', 'a red circle', '--out', 'no/such/folder/x.png'], ['eval', 'clip', '--rerank', '4'],
+    ['generate', 'a red circle', '--model', 'glide', '--guidance', '-1'], ['generate', 'a red circle', '--model', 'glide', '--guidance', 'nan'],
+    ['generate', 'a red circle', '--model', 'glide', '--steps', '0'], ['generate', 'a red circle', '--steps', '5'],
+    ['eval', 'dalle1', '--guidance', '2'], ['eval', 'glide', '--rerank', '2'], ['eval', 'real', '--steps', '3'],
 ])
 def test_bad_input_one_line_no_file(cli, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -75,3 +78,21 @@ def test_eval_dalle1_rerank_json(cli):
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout)
     assert rep['model'] == 'dalle1' and rep['rerank'] == 1 and rep['prompts'] == 3 and list(rep['categories']) == CATEGORIES
+
+def test_generate_glide_same_seed_same_bytes(cli, tmp_path):
+    outs = {}
+    for name, seed in (('a', 5), ('b', 5), ('c', 6)):
+        out = tmp_path/f'{name}.png'
+        r = cli('generate', 'two blue squares', '--model', 'glide', '-n', '3', '--steps', '8', '--seed', seed, '--out', out)
+        assert r.returncode == 0 and str(out) in r.stdout, r.stderr
+        scores = [float(v) for v in r.stdout.splitlines()[1].split()[2:]]
+        assert len(scores) == 3 and scores == sorted(scores, reverse=True)
+        outs[name] = out.read_bytes()
+    assert outs['a'] == outs['b'] and outs['a'] != outs['c']
+
+def test_eval_glide_json(cli):
+    r = cli('eval', 'glide', '--guidance', '2', '--steps', '5', '--prompts', '2', '--seed', '1', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'glide' and rep['guidance'] == 2 and rep['steps'] == 5 and rep['prompts'] == 2
+    assert list(rep['categories']) == CATEGORIES and list(rep['at_guidance_1']['categories']) == CATEGORIES
