@@ -95,6 +95,10 @@ class GLIDE(nn.Module):
         "Latents -> images (B, 3, 32, 32) in [0, 1]: snapped to the codebook and decoded by the VQ-VAE."
         return decode_tokens(self.codec, self.to_tokens(latents))
 
+    def decode_soft(self, latents):
+        "Latents -> images through the VQ-VAE's decoder without snapping to the codebook (differentiable)."
+        return torch.sigmoid(self.codec.decoder(latents * self.latent_scale + self.latent_shift))
+
     def encode(self, captions: list[str]):
         "The text encoder's output for `captions` ('' is the empty caption)."
         return self.text(self.tokenizer(captions))
@@ -184,7 +188,7 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=5000, eval_prompts=50,
+    train=train_glide, evaluate=glide_eval, steps=4400, eval_prompts=50,
     description='tiny GLIDE: text transformer + U-Net over the VQ-VAE latent grid, classifier-free guidance (chapters 40-43)'))
 
 # %% ../nbs/43_glide.ipynb #8926d060

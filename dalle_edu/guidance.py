@@ -51,11 +51,11 @@ from .ddpm import TimeResBlock, timestep_embedding
 
 class NoisyClassifier(nn.Module):
     "p(y | x_t, t): a small time-conditioned CNN with one logit per label."
-    def __init__(self, n_labels: int, width: int = 32, t_dim: int = 64):
+    def __init__(self, n_labels: int, in_ch: int = 3, width: int = 32, t_dim: int = 64):
         super().__init__()
         self.t_dim = t_dim
         self.t_mlp = nn.Sequential(nn.Linear(t_dim, t_dim), nn.SiLU())
-        self.inp = nn.Conv2d(3, width, 3, padding=1)
+        self.inp = nn.Conv2d(in_ch, width, 3, padding=1)
         self.blocks = nn.ModuleList([TimeResBlock(width, width, t_dim), TimeResBlock(width, 2 * width, t_dim),
                                      TimeResBlock(2 * width, 2 * width, t_dim)])
         self.head = nn.Linear(2 * width, n_labels)
@@ -76,16 +76,16 @@ def classifier_guided_eps(eps_fn, log_prob, scale: float, sched):
     return guided
 
 # %% ../nbs/42_guidance.ipynb #1e26a636
-def clip_guided_eps(eps_fn, clip, caption: str, scale: float, sched):
+def clip_guided_eps(eps_fn, clip, caption: str, scale: float, sched, decode=lambda x0: (x0 + 1) / 2):
     "eps_fn steered by `clip`: the predicted x0 moved `scale` times the gradient of its CLIP similarity to `caption`."
     text = clip.encode_texts([caption])
     def guided(x, t):
         eps = eps_fn(x, t)
         abar = sched.alphas_cumprod[t].float().view(-1, 1, 1, 1)
-        x0 = ((x - (1 - abar).sqrt() * eps) / abar.sqrt()).clamp(-1, 1)
+        x0 = (x - (1 - abar).sqrt() * eps) / abar.sqrt()
         with torch.enable_grad():
             x0g = x0.detach().requires_grad_()
-            sim = (clip.encode_images((x0g + 1) / 2) * text).sum()
+            sim = (clip.encode_images(decode(x0g)) * text).sum()
             grad = torch.autograd.grad(sim, x0g)[0]
         return (x - abar.sqrt() * (x0 + scale * grad)) / (1 - abar).sqrt()
     return guided
