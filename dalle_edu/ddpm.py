@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['linear_betas', 'cosine_betas', 'SchedulerOutput', 'DDPMScheduler', 'timestep_embedding', 'TimeResBlock', 'AttnBlock',
-           'UNetConfig', 'UNet', 'ddpm_loss', 'ddpm_sample', 'plausible_fraction']
+           'UNetConfig', 'UNet', 'ddpm_loss', 'ddpm_sample', 'reread_error']
 
 # %% ../nbs/40_ddpm.ipynb #46a0b298
 def linear_betas(T: int = 1000, beta_1: float = 1e-4, beta_T: float = 0.02) -> torch.Tensor:
@@ -170,9 +170,10 @@ def ddpm_sample(model, sched: DDPMScheduler, shape: tuple, steps: int | None = N
     return (x, x0s) if trajectory else x
 
 # %% ../nbs/40_ddpm.ipynb #8bc9d14b
-def plausible_fraction(images: torch.Tensor, probe=None) -> float:
-    "Fraction of images in which the ShapesEval probe reads 1 to 4 objects, as in every real scene."
-    from dalle_edu.evaluation import load_probe
+def reread_error(images: torch.Tensor, probe=None) -> float:
+    "Mean squared difference between images (B, 3, H, W) and renders of the boards the ShapesEval probe reads in them."
+    from dalle_edu.evaluation import load_probe, board_objects
+    from dalle_edu.shapes import Scene, render
     probe = probe or load_probe()
-    n = (probe.read(images) > 0).sum(-1)
-    return ((n >= 1) & (n <= 4)).float().mean().item()
+    scenes = [Scene(board_objects(b)) for b in probe.read(images)]
+    return ((render(scenes, images.shape[-1]) - images) ** 2).mean().item()

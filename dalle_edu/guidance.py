@@ -33,11 +33,11 @@ def tradeoff(model, scales, n_prompts: int = 8, n_diverse: int = 6, samples: int
     for s in scales:
         gen = lambda prompts, sd: glide_sample(model, [p.text for p in prompts], s, steps, sd)
         fid = shapes_eval(gen, 'glide', n_prompts, seed, batch_size=6 * n_prompts)['overall']
-        ims = glide_sample(model, [t for t in texts for _ in range(samples)], s, steps, seed).view(len(texts), samples, -1)
+        ims = glide_sample(model, [t for t in texts for _ in range(samples)], s, steps, seed).reshape(len(texts), samples, -1)
         out[s] = (fid, sum(pairwise_diversity(x) for x in ims) / len(texts))
     return out
 
-# %% ../nbs/42_guidance.ipynb #73453e3f
+# %% ../nbs/42_guidance.ipynb #b933f266
 def show_guidance(scale: float, prompt: str = 'a red circle above a blue square', n: int = 6, steps: int = 20, seed: int = 0,
                   model=None):
     "`n` GLIDE samples of `prompt` at classifier-free guidance `scale` (the same noise at every scale), and the figure."
@@ -46,7 +46,7 @@ def show_guidance(scale: float, prompt: str = 'a red circle above a blue square'
     ims = glide_sample(model or load_glide(), [prompt] * n, scale, steps, seed)
     return ims, show_images(ims, 1, titles=[f's={scale:g}'] * n)
 
-# %% ../nbs/42_guidance.ipynb #c9720c28
+# %% ../nbs/42_guidance.ipynb #b53dde2e
 from .ddpm import TimeResBlock, timestep_embedding
 
 class NoisyClassifier(nn.Module):
@@ -75,7 +75,7 @@ def classifier_guided_eps(eps_fn, log_prob, scale: float, sched):
         return eps_fn(x, t) - scale * (1 - abar).sqrt() * grad
     return guided
 
-# %% ../nbs/42_guidance.ipynb #1e26a636
+# %% ../nbs/42_guidance.ipynb #a3e72c58
 def clip_guided_eps(eps_fn, clip, caption: str, scale: float, sched, decode=lambda x0: (x0 + 1) / 2):
     "eps_fn steered by `clip`: the predicted x0 moved `scale` times the gradient of its CLIP similarity to `caption`."
     text = clip.encode_texts([caption])
