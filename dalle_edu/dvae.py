@@ -15,7 +15,8 @@ from . import hub
 
 # %% auto #0
 __all__ = ['PRESETS', 'DVAE_RECIPE', 'DVAEConfig', 'paper_equivalent_beta', 'map_pixels', 'unmap_pixels', 'logit_laplace_nll',
-           'DVAE', 'kl_uniform', 'dvae_loss', 'cosine_anneal', 'AnnealCB', 'train_dvae', 'gaussian_dvae_loss']
+           'DVAE', 'kl_uniform', 'dvae_loss', 'cosine_anneal', 'AnnealCB', 'train_dvae', 'dvae_from_vqvae',
+           'gaussian_dvae_loss']
 
 # %% ../nbs/12_dvae.ipynb #4eabeca1
 @dataclass
@@ -64,7 +65,7 @@ class DVAE(nn.Module):
         self.decoder = Decoder(cfg.K, 6, tuple(cfg.hidden), n_res=cfg.n_res)    # first layer: the code embeddings
         self.tau, self.beta = cfg.tau_start, 0.0                                  # set by AnnealCB during training
 
-    def logits(self, x): return self.encoder(map_pixels(x, self.cfg.eps))        # (B, K, g, g)
+    def logits(self, x): return self.encoder(map_pixels(x, self.cfg.eps) - 0.5)  # (B, K, g, g); centred input
     def stats(self, z): return self.decoder(z).chunk(2, dim=1)                    # mu, log b: (B, 3, H, W) each
     def decode_stats(self, mu): return unmap_pixels(torch.sigmoid(mu), self.cfg.eps)
 
@@ -114,14 +115,42 @@ class AnnealCB(Callback):
         learn.model.beta = cosine_anneal(p, 0.0, c.beta_max)
 
 # %% ../nbs/12_dvae.ipynb #6bb711d1
-def train_dvae(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 2e-3) -> DVAE:
-    "Train a dVAE on the shapes world's train split (resumable through `run_path`)."
+def train_dvae(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 3e-5,
+               init: str | None = 'vqvae') -> DVAE:
+    "Train a dVAE on the shapes world's train split, from bundled model `init`'s weights (None: from scratch)."
     torch.manual_seed(seed)
-    model = DVAE(DVAEConfig(**config))
+    cfg = DVAEConfig(**config)
+    model = dvae_from_vqvae(hub.load_pretrained(init), cfg) if init else DVAE(cfg)
     cbs = [AnnealCB(), ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     return Learner(model, image_batches(bs, model.cfg.image_size, seed), dvae_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
-# %% ../nbs/12_dvae.ipynb #b124fdc2
+# %% ../nbs/12_dvae.ipynb #b837571c
+@torch.no_grad()
+def dvae_from_vqvae(vq, cfg: DVAEConfig = DVAEConfig(), gap: float = 8.0, seed: int = 0) -> DVAE:
+    "A dVAE that tokenises as the VQ-VAE `vq` does (logits -s||z_e(x) - e_k||^2) and decodes code k through e_k."
+    m, E = DVAE(cfg), vq.vq.codebook.detach()                                     # E: (K, D)
+    if len(E) != cfg.K or tuple(cfg.hidden) != tuple(vq.cfg.hidden) or cfg.n_res != vq.cfg.n_res:
+        raise ValueError('the dVAE and the VQ-VAE must share K, hidden and n_res')
+    last = str(len(vq.encoder) - 1)
+    m.encoder.load_state_dict({k: v for k, v in vq.encoder.state_dict().items() if not k.startswith(last + '.')}, strict=False)
+    m.encoder[0].weight.mul_(2 / (1 - 2 * cfg.eps))                             # 2x - 1 = 2 (map(x) - 1/2) / (1 - 2 eps)
+    x = shapes_batch(256, cfg.image_size, 'train', seed)[0]
+    d2 = torch.cdist(vq.encoder(2 * x - 1).permute(0, 2, 3, 1).reshape(-1, E.shape[1]), E) ** 2
+    top2 = d2.topk(2, largest=False).values
+    s = gap / (top2[:, 1] - top2[:, 0]).median().item()                         # the median best-vs-second gap -> `gap`
+    Wq, bq = vq.encoder[-1].weight.flatten(1), vq.encoder[-1].bias
+    m.encoder[-1].weight.copy_((2 * s * E @ Wq)[:, :, None, None])
+    m.encoder[-1].bias.copy_(s * (2 * E @ bq - E.pow(2).sum(1)))
+    n = str(len(vq.decoder) - 1)
+    m.decoder.load_state_dict({k: v for k, v in vq.decoder.state_dict().items() if not k.startswith(('0.', n + '.'))}, strict=False)
+    m.decoder[0].weight.copy_((vq.decoder[0].weight.flatten(1) @ E.t())[:, :, None, None]); m.decoder[0].bias.copy_(vq.decoder[0].bias)
+    out = m.decoder[-1]
+    out.weight.zero_(); out.bias.zero_()
+    out.weight[:3].copy_((1 - 2 * cfg.eps) * vq.decoder[-1].weight); out.bias[:3].copy_((1 - 2 * cfg.eps) * vq.decoder[-1].bias)
+    out.bias[3:].fill_(-2.0)                                                      # log b
+    return m.eval()
+
+# %% ../nbs/12_dvae.ipynb #ce99c35a
 def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
     "The dVAE objective with a Gaussian likelihood N(x | unmap(sigmoid(mu)), sigma^2) instead of logit-Laplace."
     logits, (mu, _) = model(x)
@@ -130,7 +159,7 @@ def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
     n = x[0].numel()
     return (nll + model.beta * kl).mean() / n, {'nll': nll.mean() / n, 'kl': kl.mean() / n}
 
-# %% ../nbs/12_dvae.ipynb #503ee9e5
+# %% ../nbs/12_dvae.ipynb #0f5d53e6
 DVAE_RECIPE = hub.register(hub.Recipe('dvae', build=lambda c: DVAE(DVAEConfig(**c)), config=asdict(DVAEConfig()),
-    train=train_dvae, evaluate=recon_evaluator('dvae'), steps=4000, eval_prompts=500,
+    train=train_dvae, evaluate=recon_evaluator('dvae'), steps=600, eval_prompts=500,
     description="DALL-E's discrete VAE: 32x32 image -> 8x8 tokens over 512 codes (chapter 12)"))
