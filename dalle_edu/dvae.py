@@ -101,7 +101,8 @@ def dvae_loss(model: DVAE, x):
     nll = logit_laplace_nll(x, mu, log_b, model.cfg.eps).flatten(1).sum(1)
     kl = kl_uniform(logits).flatten(1).sum(1)
     n = x[0].numel()
-    return (nll + model.beta * kl).mean() / n, {'nll': nll.mean() / n, 'kl': kl.mean() / n, 'tau': model.tau, 'beta': model.beta}
+    logs = {'nll': nll.detach().mean() / n, 'kl': kl.detach().mean() / n, 'tau': model.tau, 'beta': model.beta}
+    return (nll + model.beta * kl).mean() / n, logs
 
 def cosine_anneal(p: float, start: float, end: float) -> float:
     "Go from `start` (p = 0) to `end` (p = 1) along half a cosine."
@@ -150,16 +151,16 @@ def dvae_from_vqvae(vq, cfg: DVAEConfig = DVAEConfig(), gap: float = 8.0, seed: 
     out.bias[3:].fill_(-2.0)                                                      # log b
     return m.eval()
 
-# %% ../nbs/12_dvae.ipynb #ce99c35a
+# %% ../nbs/12_dvae.ipynb #9a39627a
 def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
     "The dVAE objective with a Gaussian likelihood N(x | unmap(sigmoid(mu)), sigma^2) instead of logit-Laplace."
     logits, (mu, _) = model(x)
     nll = 0.5 * ((x - model.decode_stats(mu)) / sigma).pow(2).flatten(1).sum(1)
     kl = kl_uniform(logits).flatten(1).sum(1)
     n = x[0].numel()
-    return (nll + model.beta * kl).mean() / n, {'nll': nll.mean() / n, 'kl': kl.mean() / n}
+    return (nll + model.beta * kl).mean() / n, {'nll': nll.detach().mean() / n, 'kl': kl.detach().mean() / n}
 
-# %% ../nbs/12_dvae.ipynb #0f5d53e6
+# %% ../nbs/12_dvae.ipynb #c698989f
 DVAE_RECIPE = hub.register(hub.Recipe('dvae', build=lambda c: DVAE(DVAEConfig(**c)), config=asdict(DVAEConfig()),
     train=train_dvae, evaluate=recon_evaluator('dvae'), steps=600, eval_prompts=500,
     description="DALL-E's discrete VAE: 32x32 image -> 8x8 tokens over 512 codes (chapter 12)"))
