@@ -191,7 +191,7 @@ GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfi
     train=train_glide, evaluate=glide_eval, steps=4400, eval_prompts=50,
     description='tiny GLIDE: text transformer + U-Net over the VQ-VAE latent grid, classifier-free guidance (chapters 40-43)'))
 
-# %% ../nbs/43_glide.ipynb #67814921
+# %% ../nbs/43_glide.ipynb #bed2160d
 @torch.no_grad()
 def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: list[str], guidance: float = GUIDANCE,
             steps: int = STEPS, seed: int = 0) -> torch.Tensor:
