@@ -117,6 +117,7 @@ class UNetConfig:
     ctx_dim: int | None = None            # width of context tokens (GLIDE's text); None: unconditional
     patch: int = 1                        # the U-Net sees patch x patch blocks of pixels as one position
     in_ch: int = 3                        # channels of x_t: 3 for RGB, the code dimension for a latent grid
+    out_ch: int | None = None             # channels of the output: None for in_ch (the noise); GLIDE outputs code logits
 
 class UNet(nn.Module):
     "A small U-Net eps(x_t, t [, emb, context]) for 32x32 RGB images (or any `in_ch` x H x W grid)."
@@ -133,7 +134,7 @@ class UNet(nn.Module):
         outs, up_attn = tuple(reversed(ch))[1:] + (ch[0],), tuple(reversed(cfg.attention))[1:] + (False,)
         self.up = nn.ModuleList(TimeResBlock(2 * c, o, td) for c, o in zip(reversed(ch), outs))
         self.up_attn = nn.ModuleList(attn(o, a) for o, a in zip(outs, up_attn))
-        self.out = nn.Sequential(nn.GroupNorm(8, ch[0]), nn.SiLU(), nn.Conv2d(ch[0], cfg.in_ch * cfg.patch ** 2, 3, padding=1))
+        self.out = nn.Sequential(nn.GroupNorm(8, ch[0]), nn.SiLU(), nn.Conv2d(ch[0], (cfg.out_ch or cfg.in_ch) * cfg.patch ** 2, 3, padding=1))
 
     def forward(self, x, t, emb=None, context=None, mask=None):
         temb = self.t_mlp(timestep_embedding(t, self.cfg.t_dim))

@@ -11,15 +11,16 @@ from .bpe_tokens import ShapesTokenizer
 from .shapes import sample_scenes, render
 from .dalle import dalle_caption, load_codec, token_pool, decode_tokens
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import DDPMScheduler, UNet, UNetConfig, ddpm_loss
+from .ddpm import DDPMScheduler, UNet, UNetConfig
 from .ddim import DDIMScheduler, ddim_sample
 from .guidance import classifier_free_guidance
 from .evaluation import shapes_eval
 from . import hub
 
 # %% auto #0
-__all__ = ['SCHEDULE', 'GUIDANCE', 'STEPS', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches', 'glide_loss',
-           'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide', 'glide_eval', 'inpaint']
+__all__ = ['SCHEDULE', 'GUIDANCE', 'STEPS', 'GUIDE_UNTIL', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches',
+           'glide_loss', 'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide',
+           'glide_eval', 'inpaint']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
 SCHEDULE = 'cosine'            # the noise schedule of the bundled model (improved DDPM's, as in GLIDE)
@@ -38,6 +39,8 @@ class GlideConfig:
     codec: str = 'vqvae'                 # the latent space: chapter 10's VQ-VAE (8x8 grid, 32-dim codes)
     latent_dim: int = 32
     grid: int = 8
+    codes: int = 512                     # the VQ-VAE's codebook size: x0 is predicted as a distribution over codes
+    shift: float = 3.0                   # latents are divided by this after normalising: more noise at every t
 
 class TextEncoder(nn.Module):
     "A small transformer over caption tokens: every output token (B, L, width), the last token's (B, width), the mask."
@@ -62,9 +65,10 @@ class GLIDE(nn.Module):
         self.tokenizer = ShapesTokenizer(cfg.n_text)
         self.text = TextEncoder(cfg)
         self.to_emb = nn.Linear(cfg.width, cfg.t_dim)
-        self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, cfg.width, 1, cfg.latent_dim))
+        self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, cfg.width, 1, cfg.latent_dim, cfg.codes))
         self.register_buffer('latent_shift', torch.zeros(()))        # codes are stored as (code - shift) / scale
         self.register_buffer('latent_scale', torch.ones(()))
+        self.register_buffer('alphas_cumprod', DDPMScheduler(schedule=SCHEDULE).alphas_cumprod.float(), persistent=False)
 
     @property
     def latent_shape(self): return (self.cfg.latent_dim, self.cfg.grid, self.cfg.grid)
@@ -103,26 +107,39 @@ class GLIDE(nn.Module):
         "The text encoder's output for `captions` ('' is the empty caption)."
         return self.text(self.tokenizer(captions))
 
-    def forward(self, x, t, text):
-        "Predicted noise for latents x_t at timesteps t, given `text` = `encode(captions)` (or token ids)."
+    def code_logits(self, x, t, text):
+        "Logits (B, codes, g, g) of p(code at each position | x_t, t, caption), given `text` = `encode(captions)` or ids."
         tokens, last, keep = self.text(text) if torch.is_tensor(text) else text
         return self.unet(x, t, self.to_emb(last), tokens, keep)
 
+    def predict_x0(self, x, t, text):
+        "The expected clean latent under the predicted code distribution: sum_k p_k e_k (B, D, g, g)."
+        codebook = (self.codec.vq.codebook - self.latent_shift) / self.latent_scale
+        return torch.einsum('bkhw,kd->bdhw', self.code_logits(x, t, text).softmax(1), codebook)
+
+    def forward(self, x, t, text):
+        "Predicted noise for latents x_t at timesteps t: eps = (x_t - sqrt(abar_t) x0_hat) / sqrt(1 - abar_t)."
+        abar = self.alphas_cumprod[t].view(-1, 1, 1, 1)
+        return (x - abar.sqrt() * self.predict_x0(x, t, text)) / (1 - abar).sqrt()
+
 # %% ../nbs/43_glide.ipynb #9db39f96
 def glide_batches(model: GLIDE, tokens, scenes, bs: int = 128, seed: int = 0):
-    "get_batch(step): `bs` latents of the pool (drawn by step) and caption tokens, a fraction `p_uncond` empty."
+    "get_batch(step): `bs` token grids of the pool (drawn by step) and caption tokens, a fraction `p_uncond` empty."
     def get(step):
         idx = torch.randint(0, len(tokens), (bs,), generator=torch.Generator().manual_seed(seed * 1_000_003 + step))
         rng = random.Random(f'glide/{seed}/{step}')
         caps = ['' if rng.random() < model.cfg.p_uncond else dalle_caption(scenes[i], rng) for i in idx.tolist()]
-        with torch.no_grad(): z = model.codes_to_latent(tokens[idx])
-        return z, model.tokenizer(caps)
+        return tokens[idx], model.tokenizer(caps)
     return get
 
 def glide_loss(model: GLIDE, batch, sched=DDPMScheduler(schedule=SCHEDULE)):
-    "L_simple on latents with the caption tokens as the model's extra input."
-    latents, ids = batch
-    return ddpm_loss(model, latents, sched, text=ids)
+    "Cross-entropy between the codes of x_0 and the model's code distribution, at a uniform t, caption as extra input."
+    tokens, ids = batch
+    tokens = tokens.view(len(tokens), model.cfg.grid, model.cfg.grid)
+    with torch.no_grad(): x0 = model.codes_to_latent(tokens)
+    t = torch.randint(0, sched.T, (len(x0),), device=x0.device)
+    x_t = sched.add_noise(x0, torch.randn_like(x0), t)
+    return F.cross_entropy(model.code_logits(x_t, t, ids), tokens)
 
 def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 128, lr: float = 1e-3,
                 pool: int = 60_000) -> GLIDE:
@@ -131,21 +148,23 @@ def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), 
     model = GLIDE(GlideConfig(**config))
     tokens, scenes = token_pool(pool, model.codec, seed)
     z = model.codec.vq.codebook[tokens]
-    model.latent_shift.fill_(z.mean().item()); model.latent_scale.fill_(z.std().item())
+    model.latent_shift.fill_(z.mean().item()); model.latent_scale.fill_(z.std().item() * model.cfg.shift)
     cbs = [ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     return Learner(model, glide_batches(model, tokens, scenes, bs, seed), glide_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
 # %% ../nbs/43_glide.ipynb #580bff28
 GUIDANCE, STEPS = 3.0, 25        # defaults of `dalle-edu generate --model glide`
+GUIDE_UNTIL = 600                # guidance acts only at t <= this; above it the conditional model alone
 
-def guided_eps(model: GLIDE, captions: list[str], guidance: float = GUIDANCE):
-    "eps_fn(x, t) for `captions` with classifier-free guidance at scale `guidance` (1: the conditional model alone)."
+def guided_eps(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, until: int = GUIDE_UNTIL):
+    "eps_fn(x, t) for `captions` with classifier-free guidance at scale `guidance` where t <= `until` (1: conditional alone)."
     cond = model.encode(captions)
     if guidance == 1: return lambda x, t: model(x, t, cond)
     both = tuple(torch.cat([a, b]) for a, b in zip(cond, model.encode([''] * len(captions))))
     def eps_fn(x, t):
         eps_c, eps_u = model(torch.cat([x, x]), torch.cat([t, t]), both).chunk(2)
-        return classifier_free_guidance(eps_u, eps_c, guidance)
+        scale = torch.where(t <= until, guidance, 1.0).view(-1, 1, 1, 1)
+        return classifier_free_guidance(eps_u, eps_c, scale)
     return eps_fn
 
 def unconditional(model: GLIDE):
@@ -154,11 +173,12 @@ def unconditional(model: GLIDE):
 
 @torch.no_grad()
 def glide_sample(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, steps: int = STEPS, seed: int = 0,
-                 eta: float = 0.0) -> torch.Tensor:
+                 eta: float = 0.0, until: int = GUIDE_UNTIL) -> torch.Tensor:
     "One image (3, 32, 32) in [0, 1] per caption, by DDIM with classifier-free guidance; the same for the same seed."
     g = torch.Generator().manual_seed(seed)
     sched = DDIMScheduler(schedule=SCHEDULE, clip_sample=False, eta=eta)
-    return model.to_images(ddim_sample(guided_eps(model, captions, guidance), sched, (len(captions), *model.latent_shape), steps, generator=g))
+    eps_fn = guided_eps(model, captions, guidance, until)
+    return model.to_images(ddim_sample(eps_fn, sched, (len(captions), *model.latent_shape), steps, generator=g))
 
 def load_glide() -> GLIDE:
     "The bundled GLIDE."
@@ -188,8 +208,8 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=4400, eval_prompts=50,
-    description='tiny GLIDE: text transformer + U-Net over the VQ-VAE latent grid, classifier-free guidance (chapters 40-43)'))
+    train=train_glide, evaluate=glide_eval, steps=3600, eval_prompts=50,
+    description='tiny GLIDE: text transformer + U-Net predicting VQ-VAE codes from noised latents, classifier-free guidance (chapters 40-43)'))
 
 # %% ../nbs/43_glide.ipynb #bed2160d
 @torch.no_grad()
