@@ -211,7 +211,7 @@ GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfi
     train=train_glide, evaluate=glide_eval, steps=3600, eval_prompts=50,
     description='tiny GLIDE: text transformer + U-Net predicting VQ-VAE codes from noised latents, classifier-free guidance (chapters 40-43)'))
 
-# %% ../nbs/43_glide.ipynb #bed2160d
+# %% ../nbs/43_glide.ipynb #16ced0f8
 @torch.no_grad()
 def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: list[str], guidance: float = GUIDANCE,
             steps: int = STEPS, seed: int = 0) -> torch.Tensor:
