@@ -132,13 +132,14 @@ def glide_batches(model: GLIDE, tokens, scenes, bs: int = 128, seed: int = 0):
         return tokens[idx], model.tokenizer(caps)
     return get
 
-def glide_loss(model: GLIDE, batch, sched=DDPMScheduler(schedule=SCHEDULE)):
-    "Cross-entropy between the codes of x_0 and the model's code distribution, at a uniform t, caption as extra input."
+def glide_loss(model: GLIDE, batch):
+    "Cross-entropy between the codes of x_0 and the model's code distribution, at a uniform t of the model's own schedule."
     tokens, ids = batch
     tokens = tokens.view(len(tokens), model.cfg.grid, model.cfg.grid)
     with torch.no_grad(): x0 = model.codes_to_latent(tokens)
-    t = torch.randint(0, sched.T, (len(x0),), device=x0.device)
-    x_t = sched.add_noise(x0, torch.randn_like(x0), t)
+    t = torch.randint(0, len(model.alphas_cumprod), (len(x0),), device=x0.device)
+    abar = model.alphas_cumprod[t].view(-1, 1, 1, 1)
+    x_t = abar.sqrt() * x0 + (1 - abar).sqrt() * torch.randn_like(x0)       # q(x_t | x_0), chapter 40's closed form
     return F.cross_entropy(model.code_logits(x_t, t, ids), tokens)
 
 def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 128, lr: float = 1e-3,
