@@ -143,15 +143,19 @@ def glide_loss(model: GLIDE, batch):
     return F.cross_entropy(model.code_logits(x_t, t, ids), tokens)
 
 def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 128, lr: float = 1e-3,
-                pool: int = 60_000) -> GLIDE:
-    "Train GLIDE on VQ-VAE latents of the shapes world's train split (resumable through `run_path`)."
+                pool: int = 60_000, device=None) -> GLIDE:
+    "Train GLIDE on VQ-VAE latents of the shapes world's train split (resumable through `run_path`) on `device`; returned on the CPU."
     torch.manual_seed(seed)
     model = GLIDE(GlideConfig(**config))
     tokens, scenes = token_pool(pool, model.codec, seed)
     z = model.codec.vq.codebook[tokens]
     model.latent_shift.fill_(z.mean().item()); model.latent_scale.fill_(z.std().item() * model.cfg.shift)
     cbs = [ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
-    return Learner(model, glide_batches(model, tokens, scenes, bs, seed), glide_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
+    learn = Learner(model, glide_batches(model, tokens, scenes, bs, seed), glide_loss, lr=lr, cbs=cbs, seed=seed, device=device)
+    model.codec.to(learn.device)                      # the codec is not a submodule, so it moves by hand
+    learn.fit(steps)
+    model.codec.cpu()
+    return model.cpu()
 
 # %% ../nbs/43_glide.ipynb #580bff28
 GUIDANCE, STEPS = 3.0, 25        # defaults of `dalle-edu generate --model glide`
