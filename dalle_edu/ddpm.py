@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['linear_betas', 'cosine_betas', 'SchedulerOutput', 'DDPMScheduler', 'timestep_embedding', 'TimeResBlock', 'AttnBlock',
-           'UNetConfig', 'UNet', 'ddpm_loss', 'ddpm_sample', 'reread_error']
+__all__ = ['linear_betas', 'cosine_betas', 'q_sample', 'SchedulerOutput', 'DDPMScheduler', 'timestep_embedding', 'TimeResBlock',
+           'AttnBlock', 'UNetConfig', 'UNet', 'ddpm_loss', 'ddpm_sample', 'reread_error']
 
 # %% ../nbs/40_ddpm.ipynb #46a0b298
 def linear_betas(T: int = 1000, beta_1: float = 1e-4, beta_T: float = 0.02) -> torch.Tensor:
@@ -23,6 +23,11 @@ def cosine_betas(T: int = 1000, s: float = 0.008, max_beta: float = 0.999) -> to
     t = torch.arange(T + 1, dtype=torch.float64)
     abar = f(t) / f(t[:1])
     return (1 - abar[1:] / abar[:-1]).clamp(max=max_beta)
+
+def q_sample(x0: torch.Tensor, noise: torch.Tensor, t: torch.Tensor, alphas_cumprod: torch.Tensor) -> torch.Tensor:
+    "q(x_t | x_0) in closed form: x_t = sqrt(abar_t) x0 + sqrt(1 - abar_t) noise, abar_t = `alphas_cumprod`[t] per sample."
+    abar = alphas_cumprod.to(x0.device)[t].float().view(-1, *[1] * (x0.dim() - 1))
+    return abar.sqrt() * x0 + (1 - abar).sqrt() * noise
 
 # %% ../nbs/40_ddpm.ipynb #7ed45161
 @dataclass
@@ -49,8 +54,7 @@ class DDPMScheduler:
 
     def add_noise(self, x0: torch.Tensor, noise: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         "x_t = sqrt(abar_t) x0 + sqrt(1 - abar_t) noise, with t (B,) per sample."
-        abar = self.alphas_cumprod.to(x0.device)[t].float().view(-1, *[1] * (x0.dim() - 1))
-        return abar.sqrt() * x0 + (1 - abar).sqrt() * noise
+        return q_sample(x0, noise, t, self.alphas_cumprod)
 
     def pred_x0(self, eps, t: int, x_t):
         "x0 from x_t and predicted noise (clipped to [-1, 1] if `clip_sample`)."

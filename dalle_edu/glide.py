@@ -11,7 +11,7 @@ from .bpe_tokens import ShapesTokenizer
 from .shapes import sample_scenes, render
 from .dalle import dalle_caption, load_codec, token_pool, decode_tokens
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import DDPMScheduler, UNet, UNetConfig
+from .ddpm import DDPMScheduler, UNet, UNetConfig, q_sample
 from .ddim import DDIMScheduler, ddim_sample
 from .guidance import classifier_free_guidance
 from .evaluation import shapes_eval
@@ -138,8 +138,7 @@ def glide_loss(model: GLIDE, batch):
     tokens = tokens.view(len(tokens), model.cfg.grid, model.cfg.grid)
     with torch.no_grad(): x0 = model.codes_to_latent(tokens)
     t = torch.randint(0, len(model.alphas_cumprod), (len(x0),), device=x0.device)
-    abar = model.alphas_cumprod[t].view(-1, 1, 1, 1)
-    x_t = abar.sqrt() * x0 + (1 - abar).sqrt() * torch.randn_like(x0)       # q(x_t | x_0), chapter 40's closed form
+    x_t = q_sample(x0, torch.randn_like(x0), t, model.alphas_cumprod)          # chapter 40's q(x_t | x_0)
     return F.cross_entropy(model.code_logits(x_t, t, ids), tokens)
 
 def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 128, lr: float = 1e-3,
