@@ -1,10 +1,12 @@
 """Build the dalle_edu docs site: `python docs/build.py` writes static HTML to docs/_site/.
 
 `python docs/build.py 00_shapes 03_evaluation` builds only those chapters (and the index), for a quick look.
+`python docs/build.py --executed DIR` renders the outputs that `tools/test_book.py DIR` (nbdev_test) kept,
+instead of executing every chapter again: what `tools/test.sh` does.
 
 Quarto (what nbdev_docs uses) cannot be installed here, so the notebooks go through Sphinx + MyST-NB:
 each notebook in nbs/ is staged into docs/_stage/ with nbdev's directives turned into MyST-NB cell tags
-(`#| hide` -> remove-cell, `#| slow` -> skip-execution), then Sphinx executes and renders them.
+(`#| hide` -> remove-cell, `#| slow` -> skip-execution), then Sphinx executes them in Jupyter kernels and renders them.
 """
 import re, shutil, subprocess, sys
 from pathlib import Path
@@ -33,12 +35,14 @@ def stage_cell(cell):
     cell.metadata['tags'] = sorted(tags)
     return cell
 
-def stage(only=()) -> list[str]:
+def stage(only=(), executed: Path | None = None) -> list[str]:
+    "Copy the chapters into STAGE as MyST-NB reads them; from `executed` (with their outputs) when given."
     if STAGE.exists(): shutil.rmtree(STAGE)
     STAGE.mkdir(parents=True)
     names = []
     for p in chapters(only):
-        nb = nbformat.read(p, as_version=4)
+        if executed and not (executed/p.name).exists(): raise FileNotFoundError(f'no executed copy of {p.name} in {executed}')
+        nb = nbformat.read(executed/p.name if executed else p, as_version=4)
         nb.cells = [stage_cell(c) for c in nb.cells]
         if p.stem == 'index':
             toc = '\n'.join(c.stem for c in chapters(only) if c.stem != 'index')
@@ -47,14 +51,22 @@ def stage(only=()) -> list[str]:
         names.append(p.stem)
     return names
 
-def build(only=(), quiet: bool = True) -> Path:
-    names = stage(only)
+def build(only=(), quiet: bool = True, executed: Path | None = None) -> Path:
+    "Stage and render the site into SITE; every chapter is executed unless `executed` holds its outputs."
+    names = stage(only, executed)
     cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-c', str(DOCS), '-j', '1', str(STAGE), str(SITE)]
+    if executed: cmd += ['-D', 'nb_execution_mode=off']
     if quiet: cmd.append('-q')
     subprocess.run(cmd, check=True, cwd=ROOT)
     print(f'built {len(names)} pages into {SITE} (open {SITE/"index.html"})')
     return SITE
 
 if __name__ == '__main__':
-    try: build(only=sys.argv[1:])
+    args, executed = sys.argv[1:], None
+    if '--executed' in args:
+        i = args.index('--executed')
+        if i + 1 == len(args): sys.exit('--executed needs a folder (what tools/test_book.py wrote)')
+        executed, args = Path(args[i + 1]).resolve(), args[:i] + args[i + 2:]
+    try: build(only=args, executed=executed)
+    except FileNotFoundError as e: sys.exit(f'docs build failed: {e}')
     except subprocess.CalledProcessError as e: sys.exit(f'docs build failed (sphinx exited {e.returncode})')

@@ -1,5 +1,5 @@
 """Build the docs site and open it in headless Chromium, as a reader would."""
-import functools, http.server, json, re, shutil, subprocess, sys, threading
+import functools, http.server, json, os, re, shutil, subprocess, sys, threading
 from pathlib import Path
 import pytest
 from conftest import ROOT
@@ -24,7 +24,8 @@ def titles():
 
 @pytest.fixture(scope='module')
 def site():
-    subprocess.run([sys.executable, 'docs/build.py'], cwd=ROOT, check=True, timeout=1200)
+    executed = os.environ.get('DALLE_EDU_EXECUTED')   # tools/test.sh: the outputs of its nbdev_test run; else execute here
+    subprocess.run([sys.executable, 'docs/build.py', *(['--executed', executed] if executed else [])], cwd=ROOT, check=True, timeout=1200)
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *a): pass
     handler = functools.partial(Quiet, directory=str(ROOT/'docs'/'_site'))

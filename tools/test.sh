@@ -10,7 +10,9 @@ if ! command -v chromium >/dev/null 2>&1; then   # the docs test opens pages in 
 fi
 export DALLE_EDU_QUIET=1   # no progress bars in logs (MPLBACKEND stays unset: kernels must draw inline)
 start=$(date +%s)
-.venv/bin/nbdev_test --n_workers 1 --timing
+# nbdev_test, keeping every notebook's outputs: the docs test renders them instead of running the book twice
+rm -rf docs/_executed
+.venv/bin/python tools/test_book.py docs/_executed --n_workers 1 --timing
 echo "nbdev_test took $(( $(date +%s) - start )) s"
-.venv/bin/python -m pytest tests/ -q -p no:cacheprovider
+DALLE_EDU_EXECUTED="$PWD/docs/_executed" .venv/bin/python -m pytest tests/ -q -p no:cacheprovider
 echo "all tests took $(( $(date +%s) - start )) s"
