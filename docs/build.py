@@ -8,7 +8,7 @@ Quarto (what nbdev_docs uses) cannot be installed here, so the notebooks go thro
 each notebook in nbs/ is staged into docs/_stage/ with nbdev's directives turned into MyST-NB cell tags
 (`#| hide` -> remove-cell, `#| slow` -> skip-execution), then Sphinx executes them in Jupyter kernels and renders them.
 """
-import re, shutil, subprocess, sys
+import argparse, re, shutil, subprocess, sys
 from pathlib import Path
 import nbformat
 
@@ -62,11 +62,10 @@ def build(only=(), quiet: bool = True, executed: Path | None = None) -> Path:
     return SITE
 
 if __name__ == '__main__':
-    args, executed = sys.argv[1:], None
-    if '--executed' in args:
-        i = args.index('--executed')
-        if i + 1 == len(args): sys.exit('--executed needs a folder (what tools/test_book.py wrote)')
-        executed, args = Path(args[i + 1]).resolve(), args[:i] + args[i + 2:]
-    try: build(only=args, executed=executed)
+    ap = argparse.ArgumentParser(description='Build the docs site into docs/_site/.')
+    ap.add_argument('only', nargs='*', help='chapters to build (default: all)')
+    ap.add_argument('--executed', type=Path, help='render the notebooks tools/test_book.py kept here instead of executing them')
+    a = ap.parse_args()
+    try: build(only=a.only, executed=a.executed and a.executed.resolve())
     except FileNotFoundError as e: sys.exit(f'docs build failed: {e}')
     except subprocess.CalledProcessError as e: sys.exit(f'docs build failed (sphinx exited {e.returncode})')

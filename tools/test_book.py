@@ -7,7 +7,7 @@ Each notebook that passes is written to OUT_DIR under its own name: the source n
 the outputs of this run (cells nbdev_test skips, such as `#| slow` ones, have none). `python docs/build.py
 --executed OUT_DIR` then builds the site from them without executing anything.
 """
-import json, sys
+import sys
 from pathlib import Path
 import nbformat
 from execnb.shell import CaptureShell
@@ -22,7 +22,7 @@ def keep_outputs(out: Path):
         outputs = {c['id']: c.get('outputs', []) for c in nb.cells if c.cell_type == 'code'}
         book = nbformat.read(src, as_version=4)               # nbdev's copy has its directives stripped: merge by cell id
         for c in book.cells:
-            if c.cell_type == 'code': c.outputs = [nbformat.from_dict(json.loads(json.dumps(o))) for o in outputs.get(c.id, [])]
+            if c.cell_type == 'code': c.outputs = [nbformat.from_dict(o) for o in outputs.get(c.id, [])]
         tmp = out/f'.{src.name}.tmp'
         nbformat.write(book, tmp)
         tmp.replace(out/src.name)
