@@ -75,12 +75,12 @@ def make_parser() -> Parser:
     t.add_argument('--out', default='runs', help='folder for the weights and card (dalle_edu/models rebuilds the bundled ones)')
     e = sub.add_parser('eval', help='evaluate a model: real, probe, or any bundled model')
     e.add_argument('name', help="'real' for real renders, or a model name")
-    e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category')
+    e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category (ddpm: samples; classifier: noisy renders)')
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
     e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1: best of K candidates per prompt (1: no reranking)')
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
-    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25)')
+    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     sub.add_parser('info', help='list the bundled models with their cards')
     return p
@@ -106,7 +106,7 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
 GENERATORS = ('dalle1', 'glide')
-OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide',), 'steps': ('glide',)}   # options that only some models take
+OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide',), 'steps': ('glide', 'ddpm')}   # options that only some models take
 
 def check_options(model: str, **given):
     "A `UsageError` if an option was given for a model that does not take it."

@@ -11,20 +11,18 @@ from .bpe_tokens import ShapesTokenizer
 from .shapes import sample_scenes, render
 from .dalle import dalle_caption, load_codec, token_pool, decode_tokens
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import DDPMScheduler, UNet, UNetConfig, q_sample
-from .ddim import DDIMScheduler, ddim_sample
+from .ddpm import DDPMScheduler, UNet, UNetConfig, q_sample, sample
+from .ddim import DDIMScheduler
 from .guidance import classifier_free_guidance
 from .evaluation import shapes_eval
 from . import hub
 
 # %% auto #0
-__all__ = ['SCHEDULE', 'GUIDANCE', 'STEPS', 'GUIDE_UNTIL', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches',
+__all__ = ['GUIDANCE', 'STEPS', 'GUIDE_UNTIL', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches',
            'glide_loss', 'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide',
            'glide_eval', 'inpaint']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
-SCHEDULE = 'cosine'            # the noise schedule of the bundled model (improved DDPM's, as in GLIDE)
-
 @dataclass
 class GlideConfig:
     channels: tuple = (64, 128, 192)     # U-Net widths at 8x8, 4x4 and 2x2 latent positions
@@ -41,6 +39,7 @@ class GlideConfig:
     grid: int = 8
     codes: int = 512                     # the VQ-VAE's codebook size: x0 is predicted as a distribution over codes
     shift: float = 3.0                   # latents are divided by this after normalising: more noise at every t
+    schedule: str = 'cosine'             # the noise schedule (improved DDPM's, as in GLIDE); the model outputs epsilon
 
 class TextEncoder(nn.Module):
     "A small transformer over caption tokens: every output token (B, L, width), the last token's (B, width), the mask."
@@ -68,10 +67,14 @@ class GLIDE(nn.Module):
         self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, cfg.width, 1, cfg.latent_dim, cfg.codes))
         self.register_buffer('latent_shift', torch.zeros(()))        # codes are stored as (code - shift) / scale
         self.register_buffer('latent_scale', torch.ones(()))
-        self.register_buffer('alphas_cumprod', DDPMScheduler(schedule=SCHEDULE).alphas_cumprod.float(), persistent=False)
+        self.register_buffer('alphas_cumprod', DDPMScheduler(schedule=cfg.schedule).alphas_cumprod.float(), persistent=False)
 
     @property
     def latent_shape(self): return (self.cfg.latent_dim, self.cfg.grid, self.cfg.grid)
+
+    def scheduler(self, eta: float = 0.0) -> DDIMScheduler:
+        "The DDIM scheduler of this model's schedule (its forward pass outputs epsilon; latents are not clipped)."
+        return DDIMScheduler(schedule=self.cfg.schedule, prediction_type='epsilon', clip_sample=False, eta=eta)
 
     @property
     def codec(self):
@@ -180,9 +183,8 @@ def glide_sample(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, 
                  eta: float = 0.0, until: int = GUIDE_UNTIL) -> torch.Tensor:
     "One image (3, 32, 32) in [0, 1] per caption, by DDIM with classifier-free guidance; the same for the same seed."
     g = torch.Generator().manual_seed(seed)
-    sched = DDIMScheduler(schedule=SCHEDULE, clip_sample=False, eta=eta)
     eps_fn = guided_eps(model, captions, guidance, until)
-    return model.to_images(ddim_sample(eps_fn, sched, (len(captions), *model.latent_shape), steps, generator=g))
+    return model.to_images(sample(eps_fn, model.scheduler(eta), (len(captions), *model.latent_shape), g, steps))
 
 def load_glide() -> GLIDE:
     "The bundled GLIDE."
@@ -212,7 +214,7 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=3600, eval_prompts=50,
+    train=train_glide, evaluate=glide_eval, steps=3600, eval_prompts=50, train_args=dict(bs=128, lr=1e-3, pool=60_000),
     description='tiny GLIDE: text transformer + U-Net predicting VQ-VAE codes from noised latents, classifier-free guidance (chapters 40-43)'))
 
 # %% ../nbs/43_glide.ipynb #16ced0f8
@@ -220,14 +222,12 @@ GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfi
 def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: list[str], guidance: float = GUIDANCE,
             steps: int = STEPS, seed: int = 0) -> torch.Tensor:
     "Regenerate `images` (B, 3, 32, 32) in [0, 1] where `mask` (1, 1, 32, 32) is 1, to match `captions`; keep the rest."
-    g = torch.Generator().manual_seed(seed)
-    sched = DDIMScheduler(schedule=SCHEDULE, clip_sample=False)
-    sched.set_timesteps(steps)
+    g, sched = torch.Generator().manual_seed(seed), model.scheduler()
     m = F.adaptive_max_pool2d(mask, model.cfg.grid)                   # a latent position is regenerated if any pixel is
     eps_fn, known = guided_eps(model, captions, guidance), model.to_latent(images)
-    x = torch.randn(known.shape, generator=g)
-    for t in sched.timesteps:
-        tt = torch.full((len(x),), int(t))
+    x, ts = torch.randn(known.shape, generator=g), sched.timesteps(steps).tolist()
+    for t, prev in zip(ts, ts[1:] + [-1]):
+        tt = torch.full((len(x),), t)
         x = m * x + (1 - m) * sched.add_noise(known, torch.randn(known.shape, generator=g), tt)
-        x = sched.step(eps_fn(x, tt), t, x).prev_sample
+        x = sched.step(eps_fn(x, tt), t, prev, x).prev_sample
     return mask * model.to_images(m * x + (1 - m) * known) + (1 - mask) * images

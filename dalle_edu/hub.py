@@ -31,10 +31,11 @@ class Recipe:
     steps: int                                      # default number of training steps
     eval_prompts: int = 200                         # evaluation size written on the card
     eval_seed: int = 0
+    train_args: dict = field(default_factory=dict)  # every other setting `train` takes (batch size, learning rate, ...)
     description: str = ''
 
 RECIPES: dict[str, Recipe] = {}
-RECIPE_MODULES = ['dalle_edu.evaluation', 'dalle_edu.vae_vs_vqvae', 'dalle_edu.dvae', 'dalle_edu.clip', 'dalle_edu.rerank', 'dalle_edu.glide']  # modules that register recipes when imported
+RECIPE_MODULES = ['dalle_edu.evaluation', 'dalle_edu.vae_vs_vqvae', 'dalle_edu.dvae', 'dalle_edu.clip', 'dalle_edu.rerank', 'dalle_edu.ddpm', 'dalle_edu.guidance', 'dalle_edu.glide']  # modules that register recipes when imported
 
 def register(recipe: Recipe) -> Recipe:
     "Make `recipe` known to `load_pretrained` and the command line."
@@ -128,10 +129,10 @@ def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directo
     run_path = d/f'{name}.run.pt'
     commit = git_commit()                        # the code as it was when training started
     t0 = time.time()
-    model = recipe.train(dict(recipe.config), steps, seed, run_path)
+    model = recipe.train(dict(recipe.config), steps, seed, run_path, **recipe.train_args)
     wall = time.time() - t0
     figures = recipe.evaluate(model.eval(), recipe.eval_prompts, recipe.eval_seed)
-    card = dict(description=recipe.description, config=recipe.config,
+    card = dict(description=recipe.description, config=recipe.config, train_args=recipe.train_args,
                 command=command or f"dalle-edu train {name} --steps {steps} --seed {seed}",
                 seed=seed, steps=steps, wall_time_s=round(wall, 1), machine=machine(), commit=commit,
                 created=time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime()),

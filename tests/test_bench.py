@@ -19,3 +19,18 @@ def test_glide_scaling_refuses_bad_config():
     r = scaling('--config', '{"bogus": 1}')
     assert r.returncode == 2 and 'Traceback' not in r.stderr
     assert "unexpected keyword argument 'bogus'" in r.stderr.splitlines()[-1]
+
+def objectives(*args):
+    return subprocess.run([sys.executable, 'bench/ddpm_objectives.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_ddpm_objectives_trains_and_measures():
+    r = objectives('--prediction-type', 'v_prediction', '--min-snr-gamma', '5', '--steps', '3', '--bs', '4', '--samples', '4', '--sample-steps', '5')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout.strip().splitlines()[-1])
+    assert rep['prediction_type'] == 'v_prediction' and rep['min_snr_gamma'] == 5 and rep['steps'] == 3 and rep['sample_steps'] == 5
+    assert 0 <= rep['clean_rate'] <= 1 and list(rep['counts']) == ['1', '2', '3', '4']
+
+def test_ddpm_objectives_refuses_bad_input():
+    for args in (('--prediction-type', 'noise'), ('--steps', '0'), ('--min-snr-gamma', '-1')):
+        r = objectives(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and r.stderr.strip().splitlines()[-1].startswith('usage') is False

@@ -46,6 +46,7 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['generate', 'a red circle', '--model', 'glide', '--guidance', '-1'], ['generate', 'a red circle', '--model', 'glide', '--guidance', 'nan'],
     ['generate', 'a red circle', '--model', 'glide', '--steps', '0'], ['generate', 'a red circle', '--steps', '5'],
     ['eval', 'dalle1', '--guidance', '2'], ['eval', 'glide', '--rerank', '2'], ['eval', 'real', '--steps', '3'],
+    ['eval', 'ddpm', '--guidance', '2'], ['eval', 'ddpm', '--steps', '0'], ['train', 'ddpm', '--steps', '-5'],
 ])
 def test_bad_input_one_line_no_file(cli, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -96,3 +97,11 @@ def test_eval_glide_json(cli):
     rep = json.loads(r.stdout)
     assert rep['model'] == 'glide' and rep['guidance'] == 2 and rep['steps'] == 5 and rep['prompts'] == 2
     assert list(rep['categories']) == CATEGORIES and list(rep['at_guidance_1']['categories']) == CATEGORIES
+
+def test_eval_ddpm_json(cli):
+    r = cli('eval', 'ddpm', '--prompts', '8', '--steps', '20', '--seed', '2', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'ddpm' and rep['samples'] == 8 and rep['steps'] == 20 and rep['seed'] == 2
+    assert 0 <= rep['clean_rate'] <= 1 and list(rep['counts']) == ['1', '2', '3', '4']
+    assert sum(rep['train_counts'].values()) == pytest.approx(1, abs=0.01) and 0 <= rep['count_tv_distance'] <= 1

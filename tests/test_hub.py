@@ -51,3 +51,12 @@ def test_mismatched_config(probe_copy):
     card['config']['width'] = 8
     (probe_copy/'probe.json').write_text(json.dumps(card))
     with pytest.raises(hub.CheckpointError, match='does not match'): hub.load_pretrained('probe', probe_copy)
+
+@pytest.mark.parametrize('card_path', CARDS, ids=lambda p: p.stem)
+def test_card_rebuilds_the_model(card_path):
+    "The card alone rebuilds the model: its config has exactly the recipe's keys, and its training settings are the recipe's."
+    card, recipe = json.loads(card_path.read_text()), hub.get_recipe(card_path.stem)
+    assert set(card['config']) == set(recipe.config), set(card['config']) ^ set(recipe.config)
+    assert card.get('train_args', {}) == recipe.train_args
+    model = recipe.build(card['config'])
+    assert sum(p.numel() for p in model.parameters()) > 0

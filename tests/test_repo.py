@@ -24,3 +24,49 @@ def test_every_notebook_exports_its_namesake_module():
         assert src.startswith('#| default_exp '), nb.name
         mod = src.split()[-1]
         assert nb.stem.split('_', 1)[1] == mod, f'{nb.name} exports {mod}'
+
+def chapters():
+    "module name -> chapter number, from the notebooks that export them."
+    import json
+    out = {}
+    for nb in (ROOT/'nbs').glob('[0-9]*.ipynb'):
+        out[''.join(json.loads(nb.read_text())['cells'][0]['source']).split()[-1]] = int(nb.stem.split('_')[0])
+    return out
+
+def imported_modules(source: str) -> set:
+    "The dalle_edu modules a piece of Python source imports, anywhere in it (inside functions too)."
+    import ast
+    mods = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            name = node.module or ''
+            if node.level and not name: mods |= {a.name for a in node.names}
+            elif node.level: mods.add(name.split('.')[0])
+            elif name.startswith('dalle_edu.'): mods.add(name.split('.')[1])
+            elif name == 'dalle_edu': mods |= {a.name for a in node.names}
+        elif isinstance(node, ast.Import):
+            mods |= {a.name.split('.')[1] for a in node.names if a.name.startswith('dalle_edu.')}
+    return mods
+
+def test_no_module_imports_a_later_chapter():
+    ch = chapters()
+    for mod, n in ch.items():
+        later = {m for m in imported_modules((ROOT/'dalle_edu'/f'{mod}.py').read_text()) if ch.get(m, -1) > n}
+        assert not later, f'dalle_edu.{mod} (chapter {n}) imports later chapters: {sorted(later)}'
+
+# Known, and the DALL-E 1 issue's to fix: reranking is taught before CLIP (chapter 30), and the dalle1 recipe lives in rerank.py
+KNOWN_FORWARD_USES = {'23_rerank.ipynb': {'clip'}, '22_dalle.ipynb': {'dalle1'}}
+
+def test_no_chapter_uses_a_later_chapter():
+    "A chapter's cells import only earlier chapters' modules and load only earlier chapters' bundled models."
+    import json, re
+    from dalle_edu import hub
+    ch = chapters()
+    owner = {name: ch[r.build.__module__.split('.')[-1]] for name, r in hub.all_recipes().items()}
+    for nb in (ROOT/'nbs').glob('[0-9]*.ipynb'):
+        n = int(nb.stem.split('_')[0])
+        src = '\n'.join(''.join(c['source']) for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'code')
+        src = '\n'.join(l for l in src.splitlines() if not l.lstrip().startswith(('#|', '%', '!')))
+        later = {m for m in imported_modules(src) if ch.get(m, -1) > n}
+        models = {m for m in re.findall(r"load_pretrained\('(\w+)'", src) if owner.get(m, -1) > n} - KNOWN_FORWARD_USES.get(nb.name, set())
+        assert not later and not models, f'{nb.name} uses later chapters: modules {sorted(later)}, models {sorted(models)}'
