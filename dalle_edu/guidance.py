@@ -6,9 +6,10 @@
 from __future__ import annotations
 import math
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import shapes_batch, sample_scenes, render, MAX_OBJECTS
+from .shapes import shapes_batch, sample_scenes, render, show_images, MAX_OBJECTS
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import DDPMScheduler, TimeResBlock, timestep_embedding
+from .ddpm import DDPMScheduler, TimeResBlock, timestep_embedding, sample
+from .ddim import DDIMScheduler
 from . import hub
 
 # %% auto #0
@@ -114,9 +115,6 @@ def classifier_free(cond, uncond, scale: float):
 # %% ../nbs/42_guidance.ipynb #5609503e
 def show_guidance(scale: float, count: int = 3, n: int = 8, model=None, steps: int = 25, seed: int = 0):
     "`n` samples of the bundled DDPM with `count` objects at classifier-free guidance `scale` (the same noise at every scale), and the figure."
-    from dalle_edu.ddpm import sample
-    from dalle_edu.ddim import DDIMScheduler
-    from dalle_edu.shapes import show_images
     model = model or hub.load_pretrained('ddpm')
     sched = DDIMScheduler(**model.scheduler().config)
     den = classifier_free(model.denoiser(count), model.denoiser(0), scale)
