@@ -4,9 +4,8 @@
 
 # %% ../nbs/70_cli.ipynb #8baae90f
 from __future__ import annotations
-import argparse, json, os, sys
-from pathlib import Path
-from . import hub
+import argparse, json, os, sys, tempfile
+from pathlib import Path     # nothing heavy here: `--help` and bad arguments are answered before torch is imported
 
 # %% auto #0
 __all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'bounded_float',
@@ -45,7 +44,9 @@ def writable_file(path: str, suffix: str = '.png') -> Path:
     if p.is_dir(): raise UsageError(f"output path {path!r} is a directory")
     d = p.parent if str(p.parent) else Path('.')
     if not d.is_dir(): raise UsageError(f"cannot write {path!r}: folder {str(d)!r} does not exist")
-    if not os.access(d, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)): raise UsageError(f"cannot write {path!r}: permission denied")
+    if p.exists() and not os.access(p, os.W_OK): raise UsageError(f"cannot write {path!r}: permission denied")
+    try: fd, tmp = tempfile.mkstemp(dir=d, prefix='.dalle-edu-', suffix='.tmp'); os.close(fd); os.remove(tmp)
+    except OSError as e: raise UsageError(f"cannot write {path!r}: {e.strerror or e}") from None
     return p
 
 # %% ../nbs/70_cli.ipynb #d6a969d8
@@ -140,6 +141,7 @@ def cmd_shapes(a):
     print(f'wrote {a.n} {a.split} scenes at {a.res}px to {out}')
 
 def cmd_train(a):
+    from dalle_edu import hub
     recipe = hub.get_recipe(a.name)
     steps = a.steps or recipe.steps
     model, card = hub.train_pretrained(a.name, steps, a.seed, a.out,
@@ -165,7 +167,8 @@ def format_report(rep: dict) -> str:
 def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | None = None,
              guidance: float | None = None, steps: int | None = None) -> dict:
     "The figures `dalle-edu eval NAME` prints."
-    from dalle_edu.evaluation import shapes_eval, real_generator, probe_validity
+    from dalle_edu import hub
+    from dalle_edu.evaluation import shapes_eval, real_generator
     check_options(name, rerank=rerank, guidance=guidance, steps=steps)
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
     recipe = hub.get_recipe(name)
@@ -177,13 +180,19 @@ def cmd_eval(a):
     rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank, a.guidance, a.steps)
     print(json.dumps(rep) if a.json else format_report(rep))
 
-def cmd_info(a):
+def cmd_info(a) -> int:
+    "List every model's card (read from the cards alone, no model code imported); 1 if any card is damaged."
+    from dalle_edu import hub
     print(f"{'model':10s} {'steps':>7s} {'train s':>8s}  description")
-    for name, r in sorted(hub.all_recipes().items()):
+    status = 0
+    for name in hub.known_models():
         try: card = hub.load_card(name)
-        except hub.CheckpointError: print(f'{name:10s} {"-":>7s} {"-":>8s}  (not bundled) {r.description}'); continue
-        print(f"{name:10s} {card['steps']:>7d} {card['wall_time_s']:>8.0f}  {r.description}")
+        except hub.CheckpointError as e:
+            if not (hub.models_dir()/f'{name}.json').exists(): print(f'{name:10s} {"-":>7s} {"-":>8s}  (not bundled)'); continue
+            print(f'{name:10s} {"-":>7s} {"-":>8s}  DAMAGED: {e}'); status = 1; continue
+        print(f"{name:10s} {card['steps']:>7d} {card['wall_time_s']:>8.0f}  {card.get('description', '')}")
         print(f"{'':10s} trained by: {card['command']} (commit {card['commit']}, {card['machine']})")
+    return status
 
 # %% ../nbs/70_cli.ipynb #d68415d9
 COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'info': cmd_info}
@@ -192,8 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     "Run `dalle-edu` with `argv`; returns the exit status (0 ok, 1 failure, 2 bad command line)."
     try:
         a = make_parser().parse_args(argv)
-        COMMANDS[a.command](a)
-        return 0
+        return COMMANDS[a.command](a) or 0
     except UsageError as e:
         print(f'dalle-edu: error: {e} (see dalle-edu --help)', file=sys.stderr); return 2
     except KeyboardInterrupt:

@@ -190,15 +190,25 @@ def probe_validity(probe: Probe, n: int = 200, seed: int = 0, resolutions=PROBE_
     return out
 
 # %% ../nbs/03_evaluation.ipynb #3a25c1b9
-def save_grid(ims: torch.Tensor, path, titles=None, nrows=None) -> str:
-    "Write images (B, 3, H, W) in [0, 1] as a titled PNG grid to `path`, atomically."
-    import matplotlib
-    matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
+def save_grid(ims: torch.Tensor, path, titles=None, nrows=None, cell: int = 96) -> str:
+    "Write images (B, 3, H, W) in [0, 1] as a titled PNG grid to `path`, atomically; drawn with PIL, so no plotting backend is touched."
+    import math, textwrap
+    from PIL import Image, ImageDraw, ImageFont
     from dalle_edu.learner import atomic_write
-    fig = show_images(ims, nrows, titles)
-    try: atomic_write(path, lambda p: fig.savefig(p, format='png', dpi=100, metadata={'Software': None}))
-    finally: plt.close(fig)
+    n, res = len(ims), ims.shape[-1]
+    nrows = nrows or int(math.ceil(math.sqrt(n)))
+    ncols, side, pad, line_h = int(math.ceil(n / nrows)), res * max(1, cell // res), 4, 11
+    lines = [textwrap.wrap(t, max(4, side // 6)) for t in titles] if titles else [[] for _ in range(n)]
+    text_h = line_h * max(map(len, lines), default=0)
+    canvas = Image.new('RGB', (pad + ncols * (side + pad), pad + nrows * (side + text_h + pad)), 'white')
+    draw, font = ImageDraw.Draw(canvas), ImageFont.load_default()
+    pixels = (ims.detach().float().clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).cpu().numpy()
+    for i in range(n):
+        r, c = divmod(i, ncols)
+        x, y = pad + c * (side + pad), pad + r * (side + text_h + pad)
+        canvas.paste(Image.fromarray(pixels[i]).resize((side, side), Image.NEAREST), (x, y))
+        for j, line in enumerate(lines[i]): draw.text((x, y + side + 1 + line_h * j), line, fill='black', font=font)
+    atomic_write(path, lambda p: canvas.save(p, format='PNG'))
     return str(path)
 
 # %% ../nbs/03_evaluation.ipynb #98c1f33e

@@ -4,29 +4,28 @@
 
 # %% ../nbs/02_hub.ipynb #7e2054c1
 from __future__ import annotations
-import hashlib, importlib, json, os, platform, subprocess, time
+import hashlib, importlib, json, os, platform, re, subprocess, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 import torch
 from safetensors.torch import save_file, load_file
-from .learner import atomic_write
+from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock
 
 # %% auto #0
-__all__ = ['RECIPES', 'RECIPE_MODULES', 'CheckpointError', 'Recipe', 'register', 'all_recipes', 'get_recipe', 'models_dir',
-           'sha256', 'machine', 'git_commit', 'save_pretrained', 'rebuild_hint', 'load_card', 'load_pretrained',
-           'train_pretrained', 'refresh_card']
+__all__ = ['RECIPES', 'RECIPE_MODULES', 'NAME_PATTERN', 'CARD_FIELDS', 'Recipe', 'register', 'check_name', 'known_models',
+           'get_recipe', 'all_recipes', 'models_dir', 'sha256', 'machine', 'git_commit', 'save_pretrained',
+           'rebuild_hint', 'card_problem', 'load_card', 'same_kind', 'config_problem', 'load_pretrained',
+           'writable_dir', 'train_pretrained', 'runs_dir', 'retraining', 'retrain', 'refresh_card']
 
 # %% ../nbs/02_hub.ipynb #ba322e05
-class CheckpointError(Exception): "A bundled model's files are missing, damaged or do not match its card."
-
 @dataclass
 class Recipe:
     "How to build, train and evaluate one bundled model."
     name: str
     build: Callable[[dict], torch.nn.Module]      # config -> untrained model
     config: dict                                    # the default configuration
-    train: Callable                                 # (config, steps, seed, run_path) -> trained model
+    train: Callable                                 # (config, steps, seed, run_path, cbs, **train_args) -> trained model
     evaluate: Callable                              # (model, prompts, seed) -> dict of figures
     steps: int                                      # default number of training steps
     eval_prompts: int = 200                         # evaluation size written on the card
@@ -35,22 +34,36 @@ class Recipe:
     description: str = ''
 
 RECIPES: dict[str, Recipe] = {}
-RECIPE_MODULES = ['dalle_edu.evaluation', 'dalle_edu.vae_vs_vqvae', 'dalle_edu.dvae', 'dalle_edu.clip', 'dalle_edu.rerank', 'dalle_edu.ddpm', 'dalle_edu.guidance', 'dalle_edu.glide']  # modules that register recipes when imported
+RECIPE_MODULES = {'probe': 'dalle_edu.evaluation', 'vae': 'dalle_edu.vae_vs_vqvae', 'vqvae': 'dalle_edu.vae_vs_vqvae',
+                  'dvae': 'dalle_edu.dvae', 'dalle1': 'dalle_edu.rerank', 'clip': 'dalle_edu.clip', 'ddpm': 'dalle_edu.ddpm',
+                  'classifier': 'dalle_edu.guidance', 'glide': 'dalle_edu.glide'}   # which module registers each bundled model
+NAME_PATTERN = re.compile(r'[a-z][a-z0-9_]{0,39}')
 
 def register(recipe: Recipe) -> Recipe:
     "Make `recipe` known to `load_pretrained` and the command line."
-    RECIPES[recipe.name] = recipe
+    RECIPES[check_name(recipe.name)] = recipe
     return recipe
 
-def all_recipes() -> dict[str, Recipe]:
-    "Every registered recipe, after importing the modules that register them."
-    for m in RECIPE_MODULES: importlib.import_module(m)
-    return RECIPES
+def check_name(name) -> str:
+    "`name`, if it can name a model (it becomes part of file names); a one-line `ValueError` otherwise."
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        raise ValueError(f"invalid model name {name!r}: a model name is lower-case letters, digits and underscores")
+    return name
+
+def known_models() -> list[str]: return sorted(set(RECIPE_MODULES) | set(RECIPES))
 
 def get_recipe(name: str) -> Recipe:
-    "The recipe called `name`; a clear error listing the known ones otherwise."
-    if name not in all_recipes(): raise ValueError(f"unknown model {name!r}; known models: {', '.join(sorted(RECIPES))}")
+    "The recipe called `name`, importing only the module that registers it; a clear error listing the known ones otherwise."
+    if check_name(name) not in RECIPES:
+        if name not in RECIPE_MODULES: raise ValueError(f"unknown model {name!r}; known models: {', '.join(known_models())}")
+        importlib.import_module(RECIPE_MODULES[name])
+        if name not in RECIPES: raise RuntimeError(f"module {RECIPE_MODULES[name]} did not register model {name!r}")
     return RECIPES[name]
+
+def all_recipes() -> dict[str, Recipe]:
+    "Every bundled recipe (this imports every model's module)."
+    for name in RECIPE_MODULES: get_recipe(name)
+    return RECIPES
 
 # %% ../nbs/02_hub.ipynb #7fa55088
 def models_dir() -> Path:
@@ -81,7 +94,7 @@ def git_commit() -> str:
 def save_pretrained(model: torch.nn.Module, name: str, card: dict, directory=None) -> Path:
     "Write `NAME.safetensors` and `NAME.json` (the card, completed with size and hash) to `directory`."
     d = Path(directory or models_dir())
-    w = d/f'{name}.safetensors'
+    w = d/f'{check_name(name)}.safetensors'
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     atomic_write(w, lambda p: save_file(state, str(p)))
     card = {**card, 'name': name, 'weights': w.name, 'bytes': w.stat().st_size, 'sha256': sha256(w)}
@@ -90,12 +103,45 @@ def save_pretrained(model: torch.nn.Module, name: str, card: dict, directory=Non
 
 def rebuild_hint(name: str) -> str: return f"rebuild it with: dalle-edu train {name} --out DIR"
 
+CARD_FIELDS = {'config': dict, 'steps': int, 'seed': int, 'command': str, 'wall_time_s': (int, float), 'machine': str,
+               'commit': str, 'eval': dict, 'weights': str, 'bytes': int, 'sha256': str}   # what every card holds
+
+def card_problem(card, name: str) -> str | None:
+    "What is wrong with `card` as the card of model `name`, or None."
+    if not isinstance(card, dict): return f"it holds a JSON {type(card).__name__}, not an object"
+    for key, kind in CARD_FIELDS.items():
+        if key not in card: return f"it has no {key!r}"
+        if not isinstance(card[key], kind) or isinstance(card[key], bool): return f"its {key!r} is {card[key]!r}"
+    if card['weights'] != f'{name}.safetensors': return f"its 'weights' is {card['weights']!r}, not '{name}.safetensors'"
+    return None
+
 def load_card(name: str, directory=None) -> dict:
-    "The card of model `name`."
-    p = Path(directory or models_dir())/f'{name}.json'
+    "The card of model `name`, checked: a `CheckpointError` naming the file and the rebuild command if it is missing or damaged."
+    p = Path(directory or models_dir())/f'{check_name(name)}.json'
     if not p.exists(): raise CheckpointError(f"no card for model {name!r} at {p}; {rebuild_hint(name)}")
-    try: return json.loads(p.read_text())
-    except json.JSONDecodeError as e: raise CheckpointError(f"card {p} is not valid JSON ({e}); {rebuild_hint(name)}") from None
+    try: card = json.loads(p.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise CheckpointError(f"card {p} is not valid JSON ({e}); {rebuild_hint(name)}") from None
+    if problem := card_problem(card, name): raise CheckpointError(f"card {p} is damaged: {problem}; {rebuild_hint(name)}")
+    return card
+
+# %% ../nbs/02_hub.ipynb #608152f9
+def same_kind(value, default) -> bool:
+    "Whether a card's `value` can stand where the recipe's `default` stands (a None default takes anything)."
+    if default is None: return True
+    if isinstance(default, bool): return isinstance(value, bool)
+    if isinstance(value, bool): return False
+    if isinstance(default, int): return isinstance(value, int)
+    if isinstance(default, float): return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)): return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+def config_problem(config: dict, default: dict) -> str | None:
+    "What keeps `config` (from a card) from being a configuration of the recipe whose defaults are `default`, or None."
+    if unknown := sorted(set(config) - set(default)): return f"its config has the unknown setting {unknown[0]!r}"
+    if missing := sorted(set(default) - set(config)): return f"its config has no {missing[0]!r}"
+    for k, d in default.items():
+        if not same_kind(config[k], d): return f"its config sets {k!r} to {config[k]!r}, where {type(d).__name__} is expected"
+    return None
 
 # %% ../nbs/02_hub.ipynb #5491cae8
 def load_pretrained(name: str, directory=None) -> torch.nn.Module:
@@ -103,13 +149,16 @@ def load_pretrained(name: str, directory=None) -> torch.nn.Module:
     recipe = get_recipe(name)
     d = Path(directory or models_dir())
     card = load_card(name, d)
-    w = d/card.get('weights', f'{name}.safetensors')
+    if problem := config_problem(card['config'], recipe.config):
+        raise CheckpointError(f"card {d/(name + '.json')} is damaged: {problem}; {rebuild_hint(name)}")
+    w = d/card['weights']
     if not w.exists(): raise CheckpointError(f"weights file {w} is missing; {rebuild_hint(name)}")
-    if w.stat().st_size != card.get('bytes') or sha256(w) != card.get('sha256'):
+    if w.stat().st_size != card['bytes'] or sha256(w) != card['sha256']:
         raise CheckpointError(f"weights file {w} is truncated or damaged (size or SHA-256 differs from its card); {rebuild_hint(name)}")
     try: state = load_file(str(w))
     except Exception as e: raise CheckpointError(f"weights file {w} cannot be read ({e}); {rebuild_hint(name)}") from None
-    model = recipe.build(card['config'])
+    try: model = recipe.build(card['config'])
+    except Exception as e: raise CheckpointError(f"card {d/(name + '.json')} describes no buildable {name} ({e}); {rebuild_hint(name)}") from None
     try: model.load_state_dict(state)
     except RuntimeError as e:
         first = str(e).strip().splitlines()[1].strip() if '\n' in str(e) else str(e)
@@ -118,28 +167,55 @@ def load_pretrained(name: str, directory=None) -> torch.nn.Module:
     return model.eval()
 
 # %% ../nbs/02_hub.ipynb #d83ed0f3
-def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directory=None, command: str | None = None):
-    "Train recipe `name`, evaluate it, save weights and card to `directory`; returns `(model, card)`."
+def writable_dir(d) -> Path:
+    "The folder `d`, created if need be, after checking that a file can be written in it: found before any work."
+    d = Path(d)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        atomic_write(d/'.write-test', lambda p: p.write_text('')).unlink()
+    except OSError as e: raise PermissionError(f"cannot write to {d} ({e.strerror or e})") from None
+    return d
+
+def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directory=None, command: str | None = None,
+                     cbs=(), every: int = 250):
+    "Train recipe `name` (resuming its run file if the same run was interrupted), evaluate it, save weights and card to `directory`."
     recipe = get_recipe(name)
     steps = recipe.steps if steps is None else steps
     if steps < 1: raise ValueError(f"--steps must be a positive number, got {steps}")
-    d = Path(directory or models_dir())
-    d.mkdir(parents=True, exist_ok=True)
-    if not os.access(d, os.W_OK): raise PermissionError(f"cannot write to {d}")
-    run_path = d/f'{name}.run.pt'
-    commit = git_commit()                        # the code as it was when training started
-    t0 = time.time()
-    model = recipe.train(dict(recipe.config), steps, seed, run_path, **recipe.train_args)
-    wall = time.time() - t0
-    figures = recipe.evaluate(model.eval(), recipe.eval_prompts, recipe.eval_seed)
-    card = dict(description=recipe.description, config=recipe.config, train_args=recipe.train_args,
-                command=command or f"dalle-edu train {name} --steps {steps} --seed {seed}",
-                seed=seed, steps=steps, wall_time_s=round(wall, 1), machine=machine(), commit=commit,
-                created=time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime()),
-                eval=dict(prompts=recipe.eval_prompts, seed=recipe.eval_seed, figures=figures))
-    save_pretrained(model, name, card, d)
-    run_path.unlink(missing_ok=True)
+    d = writable_dir(directory or models_dir())
+    with run_lock(d/f'{name}.lock'):                   # a second trainer into the same folder is refused
+        run_path = d/f'{name}.run.safetensors'
+        settings = dict(name=name, config=recipe.config, train_args=recipe.train_args)
+        commit = git_commit()                        # the code as it was when training started
+        t0 = time.time()
+        model = recipe.train(dict(recipe.config), steps, seed, None, cbs=[*cbs, CheckpointCB(run_path, every, settings)],
+                             **recipe.train_args)
+        wall = time.time() - t0
+        figures = recipe.evaluate(model.eval(), recipe.eval_prompts, recipe.eval_seed)
+        card = dict(description=recipe.description, config=recipe.config, train_args=recipe.train_args,
+                    command=command or f"dalle-edu train {name} --steps {steps} --seed {seed}",
+                    seed=seed, steps=steps, wall_time_s=round(wall, 1), machine=machine(), commit=commit,
+                    created=time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime()),
+                    eval=dict(prompts=recipe.eval_prompts, seed=recipe.eval_seed, figures=figures))
+        save_pretrained(model, name, card, d)
+        run_path.unlink(missing_ok=True)
     return model, card
+
+# %% ../nbs/02_hub.ipynb #6ebc74c6
+def runs_dir() -> Path:
+    "Where the chapters' full-training cells write: `$DALLE_EDU_RUNS`, or `~/.cache/dalle_edu/runs` (never the repository)."
+    return Path(os.environ.get('DALLE_EDU_RUNS') or Path.home()/'.cache'/'dalle_edu'/'runs')
+
+def retraining() -> bool:
+    "Whether full-training cells train: `DALLE_EDU_RETRAIN=1`, or under `nbdev_test` (it sets `IN_TEST`, and runs them only with `--flags slow`)."
+    return os.environ.get('DALLE_EDU_RETRAIN') == '1' or os.environ.get('IN_TEST') == '1'
+
+def retrain(name: str, **kwargs):
+    "A chapter's full-training cell: `train_pretrained(name)` into `runs_dir()` when `retraining()`, else the bundled model; `(model, card)`."
+    if retraining(): return train_pretrained(name, directory=runs_dir(), **kwargs)
+    print(f"not retraining {name}: set DALLE_EDU_RETRAIN=1 to train it into {runs_dir()}; here is the bundled model")
+    model = load_pretrained(name)
+    return model, model.card
 
 # %% ../nbs/02_hub.ipynb #2af7e0d1
 def refresh_card(name: str, directory=None) -> dict:

@@ -4,16 +4,21 @@
 
 # %% ../nbs/01_learner.ipynb #99d10a76
 from __future__ import annotations
-import math, os, random, sys, tempfile, time
+import json, math, os, random, signal, sys, tempfile, threading, time
+from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
 from typing import Callable
 import numpy as np
 import torch
+from safetensors import safe_open
+from safetensors.torch import save_file
 
 # %% auto #0
-__all__ = ['seed_everything', 'default_device', 'to_device', 'atomic_write', 'CancelFitException', 'Callback', 'run_cbs',
-           'Learner', 'MetricsCB', 'ProgressCB', 'cosine_schedule', 'ScheduleCB', 'CheckpointCB']
+__all__ = ['RUN_FORMAT', 'seed_everything', 'default_device', 'to_device', 'atomic_write', 'CancelFitException', 'Callback',
+           'run_cbs', 'deferred_interrupt', 'Learner', 'MetricsCB', 'ProgressCB', 'cosine_schedule', 'ScheduleCB',
+           'EMACB', 'CheckpointError', 'split_state', 'join_state', 'write_run', 'read_run', 'run_state',
+           'load_run_state', 'CheckpointCB', 'run_lock']
 
 # %% ../nbs/01_learner.ipynb #b1424b91
 def seed_everything(seed: int):
@@ -51,7 +56,7 @@ def atomic_write(path, write: Callable[[Path], None]) -> Path:
 class CancelFitException(Exception): "Raise in a callback to stop training cleanly."
 
 class Callback:
-    "Base class: override any of `before_fit`, `before_batch`, `after_batch`, `after_fit`."
+    "Base class: override any of `restore`, `before_fit`, `before_batch`, `after_batch`, `after_fit`."
     order = 0
 
 def run_cbs(cbs, method_nm: str, learn=None):
@@ -59,6 +64,21 @@ def run_cbs(cbs, method_nm: str, learn=None):
     for cb in sorted(cbs, key=attrgetter('order')):
         method = getattr(cb, method_nm, None)
         if method is not None: method(learn)
+
+# %% ../nbs/01_learner.ipynb #2f70c7e5
+@contextmanager
+def deferred_interrupt(learn):
+    "While training, a first Ctrl-C sets `learn.interrupted` (the loop stops after the current step); a second one stops at once."
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    previous = signal.getsignal(signal.SIGINT)
+    if not callable(previous): previous = signal.default_int_handler
+    def handler(signum, frame):
+        learn.interrupted = True
+        signal.signal(signal.SIGINT, previous)
+        print('stopping after this step (Ctrl-C again to stop at once)', file=sys.stderr)
+    signal.signal(signal.SIGINT, handler)
+    try: yield
+    finally: signal.signal(signal.SIGINT, previous)
 
 # %% ../nbs/01_learner.ipynb #ea156c5d
 class Learner:
@@ -73,11 +93,12 @@ class Learner:
                  seed: int = 0):                         # seeds the model's randomness (dropout, noise)
         self.model, self.get_batch, self.loss_fn, self.lr, self.cbs = model, get_batch, loss_fn, lr, list(cbs)
         self.opt_func, self.device, self.seed = opt_func, device or default_device(), seed
-        self.step, self.n_steps, self.logs = 0, 0, {}
+        self.step, self.n_steps, self.logs, self.in_batch, self.interrupted = 0, 0, {}, False, False
 
     def callback(self, method_nm): run_cbs(self.cbs, method_nm, self)
 
     def one_batch(self):
+        self.in_batch = True                    # until the step and every after_batch are done, the state is torn
         self.batch = to_device(self.get_batch(self.step), self.device)
         self.callback('before_batch')
         out = self.loss_fn(self.model, self.batch)
@@ -87,22 +108,27 @@ class Learner:
         self.opt.zero_grad()
         self.step += 1
         self.callback('after_batch')
+        self.in_batch = False
 
     def fit(self, n_steps: int):
-        "Train until `self.step == n_steps` (a restored checkpoint may start it part of the way)."
+        "Train until `self.step == n_steps` (a restored checkpoint may start it part of the way); Ctrl-C stops after the current step."
         if n_steps < 0: raise ValueError(f"number of steps must be >= 0, got {n_steps}")
-        self.n_steps, self.step = n_steps, 0
+        self.n_steps, self.step, self.in_batch, self.interrupted = n_steps, 0, False, False
         self.model.to(self.device).train()
         self.opt = self.opt_func(self.model.parameters(), lr=self.lr)
         seed_everything(self.seed)
         self.start_time = time.time()
-        try:
-            self.callback('before_fit')
-            while self.step < self.n_steps: self.one_batch()
-        except CancelFitException: pass
-        finally:
-            self.callback('after_fit')
-            self.model.eval()
+        with deferred_interrupt(self):
+            self.callback('restore')                # a checkpoint puts the step back before anyone reads it
+            try:
+                self.callback('before_fit')
+                while self.step < self.n_steps:
+                    self.one_batch()
+                    if self.interrupted: raise KeyboardInterrupt
+            except CancelFitException: pass
+            finally:
+                self.callback('after_fit')
+                self.model.eval()
         return self
 
 # %% ../nbs/01_learner.ipynb #2cf7756e
@@ -114,6 +140,8 @@ class MetricsCB(Callback):
     def after_batch(self, learn):
         self.history.append({'step': learn.step, 'loss': learn.loss.item(),
                              **{k: float(v) for k, v in learn.logs.items()}})
+    def state_dict(self) -> dict: return {'history': self.history}
+    def load_state_dict(self, state: dict): self.history = list(state['history'])
     def mean(self, key='loss', last=50):
         "Mean of `key` over the last `last` steps."
         vals = [h[key] for h in self.history[-last:]]
@@ -150,22 +178,134 @@ class ScheduleCB(Callback):
     def before_batch(self, learn):
         for g in learn.opt.param_groups: g['lr'] = learn.lr * self.sched(learn.step / max(learn.n_steps, 1))
 
-# %% ../nbs/01_learner.ipynb #120ee091
-class CheckpointCB(Callback):
-    "Save model, optimiser, step and RNG states to `path` every `every` steps and at the end; resume from it."
-    order = 30
-    def __init__(self, path, every: int = 500): self.path, self.every = Path(path), every
+# %% ../nbs/01_learner.ipynb #87a61c96
+class EMACB(Callback):
+    "Keep `averaged`, an exponential moving average of the model's weights and buffers: the weights a diffusion model samples with."
+    order = 80                                              # after the step, before the checkpoint saves it
+    def __init__(self, decay: float = 0.999): self.decay = decay
     def before_fit(self, learn):
+        params = learn.model.state_dict()
+        if learn.step == 0 or not hasattr(self, 'averaged'): self.averaged = {k: v.detach().clone() for k, v in params.items()}
+        self.averaged = {k: v.to(params[k].device) for k, v in self.averaged.items()}
+    def after_batch(self, learn):
+        d = min(self.decay, (1 + learn.step) / (10 + learn.step))      # a short warm-up forgets the random start quickly
+        with torch.no_grad():
+            for k, v in learn.model.state_dict().items():
+                a = self.averaged[k]
+                if a.dtype.is_floating_point: a.lerp_(v, 1 - d)
+                else: a.copy_(v)
+    def state_dict(self) -> dict: return {'averaged': self.averaged}
+    def load_state_dict(self, state: dict): self.averaged = dict(state['averaged'])
+
+# %% ../nbs/01_learner.ipynb #120ee091
+class CheckpointError(Exception): "A checkpoint or model file is missing, damaged, or belongs to something else."
+
+def split_state(state, key: str, tensors: dict):
+    "A nested state (dicts, lists, tensors, arrays, numbers) as a JSON skeleton; its tensors go to `tensors[key...]`."
+    if isinstance(state, torch.Tensor):
+        tensors[key] = state.detach().cpu().clone(); return {'__tensor__': key}
+    if isinstance(state, np.ndarray):
+        tensors[key] = torch.from_numpy(state.astype(np.int64)); return {'__array__': key, 'dtype': str(state.dtype)}
+    if isinstance(state, dict):
+        if all(isinstance(k, str) for k in state): return {k: split_state(v, f'{key}.{k}', tensors) for k, v in state.items()}
+        return {'__items__': [[k, split_state(v, f'{key}.{k}', tensors)] for k, v in state.items()]}
+    if isinstance(state, (list, tuple)): return [split_state(v, f'{key}.{i}', tensors) for i, v in enumerate(state)]
+    if state is None or isinstance(state, (bool, int, float, str)): return state
+    raise TypeError(f"cannot checkpoint a {type(state).__name__} at {key}")
+
+def join_state(skeleton, tensors: dict):
+    "The inverse of `split_state`."
+    if isinstance(skeleton, list): return [join_state(v, tensors) for v in skeleton]
+    if not isinstance(skeleton, dict): return skeleton
+    if '__tensor__' in skeleton: return tensors[skeleton['__tensor__']]
+    if '__array__' in skeleton: return tensors[skeleton['__array__']].numpy().astype(skeleton['dtype'])
+    if '__items__' in skeleton: return {k: join_state(v, tensors) for k, v in skeleton['__items__']}
+    return {k: join_state(v, tensors) for k, v in skeleton.items()}
+
+# %% ../nbs/01_learner.ipynb #8bf0d670
+RUN_FORMAT = 'dalle_edu.run/1'
+
+def write_run(path, state: dict, settings: dict) -> Path:
+    "Write a run's `state` and the `settings` that started it to one safetensors file, atomically: tensors, never pickles."
+    tensors = {}
+    meta = {'format': RUN_FORMAT, 'settings': json.dumps(settings), 'state': json.dumps(split_state(state, 'run', tensors))}
+    return atomic_write(path, lambda p: save_file(tensors, str(p), metadata=meta))
+
+def read_run(path) -> tuple[dict, dict]:
+    "`(settings, state)` of a run file written by `write_run`; a `CheckpointError` naming the file for anything else."
+    fresh = f"delete it to start the run afresh"
+    try:
+        with safe_open(str(path), framework='pt') as f:
+            meta, tensors = f.metadata() or {}, {k: f.get_tensor(k) for k in f.keys()}
+        if meta.get('format') != RUN_FORMAT: raise ValueError(f"format {meta.get('format')!r}, expected {RUN_FORMAT!r}")
+        return json.loads(meta['settings']), join_state(json.loads(meta['state']), tensors)
+    except Exception as e:
+        why = (str(e).strip().splitlines() or [type(e).__name__])[0][:120]
+        raise CheckpointError(f"{path} is not a training checkpoint this package wrote, or it is damaged ({why}); {fresh}") from None
+
+# %% ../nbs/01_learner.ipynb #2520fabc
+def run_state(learn) -> dict:
+    "Everything a run needs to go on: step, model, optimiser, random generators, and every callback with a `state_dict`."
+    return {'step': learn.step, 'model': learn.model.state_dict(), 'opt': learn.opt.state_dict(),
+            'rng': {'torch': torch.get_rng_state(), 'numpy': list(np.random.get_state()), 'python': random.getstate()},
+            'callbacks': {type(cb).__name__: cb.state_dict() for cb in learn.cbs if hasattr(cb, 'state_dict')}}
+
+def load_run_state(learn, state: dict):
+    "Put a `run_state` back into `learn`."
+    learn.model.load_state_dict(state['model']); learn.opt.load_state_dict(state['opt'])
+    rng = state['rng']
+    torch.set_rng_state(rng['torch'])
+    np.random.set_state(tuple(rng['numpy']))
+    version, internal, gauss = rng['python']; random.setstate((version, tuple(internal), gauss))
+    for cb in learn.cbs:
+        if hasattr(cb, 'load_state_dict') and type(cb).__name__ in state['callbacks']: cb.load_state_dict(state['callbacks'][type(cb).__name__])
+    learn.step = state['step']
+
+class CheckpointCB(Callback):
+    "Save the run to the safetensors file `path` every `every` steps and when it stops; resume from it if it is the same run."
+    order = 90                                            # last: it saves what the other callbacks did this step
+    def __init__(self, path, every: int = 500, settings: dict | None = None):
+        self.path, self.every, self.settings = Path(path), every, dict(settings or {})
+    def run_settings(self, learn) -> dict:
+        "What makes two runs the same run: steps, seed, peak learning rate, model class, and the caller's `settings`."
+        s = {'steps': learn.n_steps, 'seed': learn.seed, 'lr': learn.lr, 'model': type(learn.model).__name__, **self.settings}
+        return json.loads(json.dumps(s))
+    def restore(self, learn):
         if not self.path.exists(): return
-        ck = torch.load(self.path, map_location='cpu', weights_only=False)
-        learn.model.load_state_dict(ck['model']); learn.opt.load_state_dict(ck['opt'])
-        learn.step = ck['step']
-        torch.set_rng_state(ck['torch_rng']); random.setstate(ck['py_rng']); np.random.set_state(ck['np_rng'])
-    def save(self, learn):
-        ck = dict(model=learn.model.state_dict(), opt=learn.opt.state_dict(), step=learn.step,
-                  torch_rng=torch.get_rng_state(), py_rng=random.getstate(), np_rng=np.random.get_state())
-        atomic_write(self.path, lambda p: torch.save(ck, p))
+        saved, state = read_run(self.path)
+        mine = self.run_settings(learn)
+        if saved != mine:
+            diff = ', '.join(f'{k} {saved.get(k)!r}, now {mine.get(k)!r}' for k in sorted(set(saved) | set(mine)) if saved.get(k) != mine.get(k))
+            raise CheckpointError(f"{self.path} belongs to a different run ({diff}); delete it to start afresh, or rerun with its settings to resume")
+        try: load_run_state(learn, state)
+        except (RuntimeError, KeyError, ValueError) as e:
+            raise CheckpointError(f"{self.path} does not fit this model ({str(e).strip().splitlines()[0][:120]}); delete it to start afresh") from None
+        print(f'resuming {self.path} at step {learn.step} of {learn.n_steps}', file=sys.stderr)
+    def save(self, learn): write_run(self.path, run_state(learn), self.run_settings(learn))
     def after_batch(self, learn):
         if learn.step % self.every == 0: self.save(learn)
     def after_fit(self, learn):
-        if learn.step > 0: self.save(learn)
+        if learn.step == 0 or learn.in_batch: return                    # a torn step keeps the last whole checkpoint
+        self.save(learn)
+        if learn.interrupted: print(f'saved step {learn.step} of {learn.n_steps} to {self.path}; the same command resumes it', file=sys.stderr)
+
+# %% ../nbs/01_learner.ipynb #676296a9
+@contextmanager
+def run_lock(path):
+    "Hold the lock file `path` (it names this process) while a run writes next to it; a live holder gets a one-line refusal."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(2):
+        try: fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644); break
+        except FileExistsError:
+            try: pid = int(path.read_text().strip() or 0)
+            except (OSError, ValueError): pid = 0
+            alive = pid > 0
+            if alive:
+                try: os.kill(pid, 0)
+                except ProcessLookupError: alive = False
+                except PermissionError: pass
+            if alive or attempt: raise CheckpointError(f"{path.parent} is in use by another training run (process {pid}, lock {path}); wait for it or use another --out") from None
+            path.unlink(missing_ok=True)                   # the holder died: a stale lock
+    with os.fdopen(fd, 'w') as f: f.write(str(os.getpid()))
+    try: yield path
+    finally: path.unlink(missing_ok=True)

@@ -105,3 +105,47 @@ def test_eval_ddpm_json(cli):
     assert rep['model'] == 'ddpm' and rep['samples'] == 8 and rep['steps'] == 20 and rep['seed'] == 2
     assert 0 <= rep['clean_rate'] <= 1 and list(rep['counts']) == ['1', '2', '3', '4']
     assert sum(rep['train_counts'].values()) == pytest.approx(1, abs=0.01) and 0 <= rep['count_tv_distance'] <= 1
+
+def test_help_and_bad_arguments_before_torch():
+    import subprocess, sys
+    code = ("import sys; from dalle_edu import cli; rc = cli.main(['frobnicate']); "
+            "assert 'torch' not in sys.modules, 'torch imported'; print(rc)")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == '2', r.stderr
+
+def interrupt_after(seconds, *args, env=None):
+    "Run the console script, press Ctrl-C after `seconds`; returns (status, stderr)."
+    import signal, subprocess, time
+    from conftest import BIN
+    e = {**os.environ, 'DALLE_EDU_QUIET': '1', 'MPLBACKEND': 'Agg', **(env or {})}
+    p = subprocess.Popen([str(BIN/'dalle-edu'), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    time.sleep(seconds); p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    return p.returncode, err
+
+@pytest.mark.parametrize('seconds', [0.3, 1.5, 4.0])
+def test_ctrl_c_at_any_moment_is_one_line(tmp_path, seconds):
+    status, err = interrupt_after(seconds, 'generate', 'a red circle', '-n', '64', '--out', tmp_path/'x.png')
+    assert status == 130 and err == 'dalle-edu: interrupted\n', err
+    assert not (tmp_path/'x.png').exists()
+
+def test_train_interrupted_resumes_and_refuses_another_run(cli, tmp_path):
+    status, err = interrupt_after(6.0, 'train', 'probe', '--steps', '30', '--out', tmp_path)
+    assert status == 130 and 'the same command resumes it' in err and 'Traceback' not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.run.safetensors']
+    r = cli('train', 'probe', '--steps', '5', '--seed', '1', '--out', tmp_path)
+    assert_one_line_error(r)
+    assert 'belongs to a different run (seed 0, now 1, steps 30, now 5)' in r.stderr, r.stderr
+    r = cli('train', 'probe', '--steps', '30', '--out', tmp_path)
+    assert r.returncode == 0 and 'resuming' in r.stderr, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.json', 'probe.safetensors']
+
+def test_planted_pickle_is_refused(cli, tmp_path):
+    import pickle
+    class Payload:
+        def __reduce__(self): return (os.system, (f'touch {tmp_path}/pwned',))
+    (tmp_path/'probe.run.safetensors').write_bytes(pickle.dumps(Payload()))
+    r = cli('train', 'probe', '--steps', '3', '--out', tmp_path)
+    assert_one_line_error(r)
+    assert 'is not a training checkpoint' in r.stderr and str(tmp_path/'probe.run.safetensors') in r.stderr
+    assert not (tmp_path/'pwned').exists()

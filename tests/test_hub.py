@@ -60,3 +60,19 @@ def test_card_rebuilds_the_model(card_path):
     assert card.get('train_args', {}) == recipe.train_args
     model = recipe.build(card['config'])
     assert sum(p.numel() for p in model.parameters()) > 0
+
+@pytest.mark.parametrize('card_path', CARDS, ids=lambda p: p.stem)
+def test_bundled_card_passes_its_checks(card_path):
+    card = hub.load_card(card_path.stem)
+    assert hub.config_problem(card['config'], hub.get_recipe(card_path.stem).config) is None
+
+def test_recipe_table_names_the_registering_module():
+    for name, recipe in hub.all_recipes().items():
+        assert hub.RECIPE_MODULES[name] == recipe.build.__module__, name
+
+def test_loading_the_probe_imports_only_its_chapter():
+    import subprocess, sys
+    code = ("import sys; from dalle_edu import hub; hub.load_pretrained('probe'); "
+            "print(sorted(m for m in ('dalle_edu.glide', 'dalle_edu.clip', 'dalle_edu.dalle', 'open_clip') if m in sys.modules))")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == '[]', (r.stdout, r.stderr)
