@@ -206,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f'dalle-edu: error: {e} (see dalle-edu --help)', file=sys.stderr); return 2
     except KeyboardInterrupt:
         print('dalle-edu: interrupted', file=sys.stderr); return 130
+    except BrokenPipeError:                  # the reader went away (`dalle-edu info | head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); return 141
     except Exception as e:
         if os.environ.get('DALLE_EDU_DEBUG') == '1': raise
         msg = ' '.join(str(e).split()) or type(e).__name__
