@@ -8,41 +8,38 @@ import random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .bpe_tokens import ShapesTokenizer
-from .shapes import sample_scenes, render
-from .dalle import dalle_caption, load_codec, token_pool, decode_tokens
+from .shapes import shapes_batch
+from .dalle import dalle_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import DDPMScheduler, UNet, UNetConfig, q_sample, sample
+from .ddpm import DDPMScheduler, UNet, UNetConfig, ddpm_loss, sample
 from .ddim import DDIMScheduler
-from .guidance import classifier_free_guidance
+from .guidance import classifier_free
 from .evaluation import shapes_eval
 from . import hub
 
 # %% auto #0
-__all__ = ['GUIDANCE', 'STEPS', 'GUIDE_UNTIL', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches',
-           'glide_loss', 'train_glide', 'guided_eps', 'unconditional', 'glide_sample', 'load_glide', 'Glide',
-           'glide_eval', 'inpaint']
+__all__ = ['GUIDANCE', 'STEPS', 'ETA', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches', 'train_glide',
+           'guided', 'glide_sample', 'load_glide', 'Glide', 'glide_eval', 'inpaint']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
 @dataclass
 class GlideConfig:
-    channels: tuple = (64, 128, 192)     # U-Net widths at 8x8, 4x4 and 2x2 latent positions
-    attention: tuple = (True, True, True)
+    res: int = 16                        # image side in pixels: chapter 40's DDPM resolution
+    channels: tuple = (32, 64, 128)      # U-Net widths at 16, 8 and 4 px (chapter 40's)
+    attention: tuple = (False, True, True)
     t_dim: int = 128
-    width: int = 128                     # text transformer
+    width: int = 64                      # text transformer
     layers: int = 2
     heads: int = 4
-    n_text: int = 24
-    vocab: int = 49
+    n_text: int = 24                     # caption tokens, <sot> and <eot> included
+    vocab: int = 49                      # chapter 20's ShapesTokenizer vocabulary
     p_uncond: float = 0.2                # captions dropped for classifier-free guidance
-    codec: str = 'vqvae'                 # the latent space: chapter 10's VQ-VAE (8x8 grid, 32-dim codes)
-    latent_dim: int = 32
-    grid: int = 8
-    codes: int = 512                     # the VQ-VAE's codebook size: x0 is predicted as a distribution over codes
-    shift: float = 3.0                   # latents are divided by this after normalising: more noise at every t
-    schedule: str = 'cosine'             # the noise schedule (improved DDPM's, as in GLIDE); the model outputs epsilon
+    T: int = 1000
+    schedule: str = 'cosine'
+    prediction_type: str = 'epsilon'
 
 class TextEncoder(nn.Module):
-    "A small transformer over caption tokens: every output token (B, L, width), the last token's (B, width), the mask."
+    "A small transformer over caption tokens: every output token (B, L, width), the <eot> token's (B, width), the mask."
     def __init__(self, cfg: GlideConfig):
         super().__init__()
         self.tok = nn.Embedding(cfg.vocab, cfg.width)
@@ -57,134 +54,69 @@ class TextEncoder(nn.Module):
         return h, h[torch.arange(len(ids)), ids.argmax(-1)], keep    # <eot> has the largest id
 
 class GLIDE(nn.Module):
-    "eps(x_t, t, caption) on the VQ-VAE's latent grid: a text transformer and a U-Net that attends to its tokens."
+    "eps(x_t, t, caption) in pixel space: chapter 40's U-Net, whose attention layers also attend to a text transformer's tokens."
     def __init__(self, cfg: GlideConfig = GlideConfig()):
         super().__init__()
         self.cfg = cfg
         self.tokenizer = ShapesTokenizer(cfg.n_text)
         self.text = TextEncoder(cfg)
         self.to_emb = nn.Linear(cfg.width, cfg.t_dim)
-        self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, cfg.width, 1, cfg.latent_dim, cfg.codes))
-        self.register_buffer('latent_shift', torch.zeros(()))        # codes are stored as (code - shift) / scale
-        self.register_buffer('latent_scale', torch.ones(()))
-        self.register_buffer('alphas_cumprod', DDPMScheduler(schedule=cfg.schedule).alphas_cumprod.float(), persistent=False)
+        self.unet = UNet(UNetConfig(tuple(cfg.channels), tuple(cfg.attention), cfg.t_dim, ctx_dim=cfg.width))
 
-    @property
-    def latent_shape(self): return (self.cfg.latent_dim, self.cfg.grid, self.cfg.grid)
-
-    def scheduler(self, eta: float = 0.0) -> DDIMScheduler:
-        "The DDIM scheduler of this model's schedule (its forward pass outputs epsilon; latents are not clipped)."
-        return DDIMScheduler(schedule=self.cfg.schedule, prediction_type='epsilon', clip_sample=False, eta=eta)
-
-    @property
-    def codec(self):
-        "The VQ-VAE (loaded on first use; not part of this model's weights)."
-        if '_codec' not in self.__dict__: object.__setattr__(self, '_codec', load_codec(self.cfg.codec))
-        return self.__dict__['_codec']
-
-    def codes_to_latent(self, tokens):
-        "Token grids (B, g*g) or (B, g, g) -> latents (B, D, g, g): their codebook vectors, normalised."
-        z = self.codec.vq.codebook[tokens.reshape(len(tokens), self.cfg.grid, self.cfg.grid)].permute(0, 3, 1, 2)
-        return (z - self.latent_shift) / self.latent_scale
-
-    @torch.no_grad()
-    def to_latent(self, images):
-        "Images (B, 3, 32, 32) in [0, 1] -> latents (B, D, 8, 8)."
-        return self.codes_to_latent(self.codec.tokens(images))
-
-    def to_tokens(self, latents):
-        "Latents -> the nearest code at every grid position (B, g, g)."
-        z = (latents * self.latent_scale + self.latent_shift).permute(0, 2, 3, 1)
-        return torch.cdist(z.reshape(-1, z.shape[-1]), self.codec.vq.codebook).argmin(-1).view(z.shape[:3])
-
-    @torch.no_grad()
-    def to_images(self, latents):
-        "Latents -> images (B, 3, 32, 32) in [0, 1]: snapped to the codebook and decoded by the VQ-VAE."
-        return decode_tokens(self.codec, self.to_tokens(latents))
-
-    def decode_soft(self, latents):
-        "Latents -> images through the VQ-VAE's decoder without snapping to the codebook (differentiable)."
-        return torch.sigmoid(self.codec.decoder(latents * self.latent_scale + self.latent_shift))
+    def scheduler(self, eta: float = 1.0) -> DDIMScheduler:
+        "A DDIM scheduler with this model's schedule and parameterisation (eta = 1: ancestral, chapter 41)."
+        return DDIMScheduler(self.cfg.T, self.cfg.schedule, self.cfg.prediction_type, eta=eta)
 
     def encode(self, captions: list[str]):
-        "The text encoder's output for `captions` ('' is the empty caption)."
-        return self.text(self.tokenizer(captions))
+        "The text transformer's output for `captions` ('' is the empty caption): (tokens, <eot> token, mask)."
+        return self.text(self.tokenizer(captions).to(self.to_emb.weight.device))
 
-    def code_logits(self, x, t, text):
-        "Logits (B, codes, g, g) of p(code at each position | x_t, t, caption), given `text` = `encode(captions)` or ids."
+    def forward(self, x, t, text):
+        "The model output at x_t (B, 3, res, res), timesteps t (B,), for caption ids (B, n_text) or `encode(captions)`."
         tokens, last, keep = self.text(text) if torch.is_tensor(text) else text
         return self.unet(x, t, self.to_emb(last), tokens, keep)
 
-    def predict_x0(self, x, t, text):
-        "The expected clean latent under the predicted code distribution: sum_k p_k e_k (B, D, g, g)."
-        codebook = (self.codec.vq.codebook - self.latent_shift) / self.latent_scale
-        return torch.einsum('bkhw,kd->bdhw', self.code_logits(x, t, text).softmax(1), codebook)
-
-    def forward(self, x, t, text):
-        "Predicted noise for latents x_t at timesteps t: eps = (x_t - sqrt(abar_t) x0_hat) / sqrt(1 - abar_t)."
-        abar = self.alphas_cumprod[t].view(-1, 1, 1, 1)
-        return (x - abar.sqrt() * self.predict_x0(x, t, text)) / (1 - abar).sqrt()
+    def denoiser(self, captions: list[str]):
+        "`(x_t, t) -> output` for `captions`, encoded once: what `sample` and chapter 42's guides ask for."
+        text = self.encode(captions)
+        return lambda x, t: self(x, t, text)
 
 # %% ../nbs/43_glide.ipynb #9db39f96
-def glide_batches(model: GLIDE, tokens, scenes, bs: int = 128, seed: int = 0):
-    "get_batch(step): `bs` token grids of the pool (drawn by step) and caption tokens, a fraction `p_uncond` empty."
+def glide_batches(cfg: GlideConfig, tokenizer, bs: int = 64, seed: int = 0):
+    "get_batch(step): `bs` train renders in [-1, 1] and their caption ids, a fraction `p_uncond` of captions empty."
     def get(step):
-        idx = torch.randint(0, len(tokens), (bs,), generator=torch.Generator().manual_seed(seed * 1_000_003 + step))
+        images, _, scenes = shapes_batch(bs, cfg.res, 'train', seed, start=step * bs)
         rng = random.Random(f'glide/{seed}/{step}')
-        caps = ['' if rng.random() < model.cfg.p_uncond else dalle_caption(scenes[i], rng) for i in idx.tolist()]
-        return tokens[idx], model.tokenizer(caps)
+        caps = ['' if rng.random() < cfg.p_uncond else dalle_caption(s, rng) for s in scenes]
+        return images * 2 - 1, tokenizer(caps)
     return get
 
-def glide_loss(model: GLIDE, batch):
-    "Cross-entropy between the codes of x_0 and the model's code distribution, at a uniform t of the model's own schedule."
-    tokens, ids = batch
-    tokens = tokens.view(len(tokens), model.cfg.grid, model.cfg.grid)
-    with torch.no_grad(): x0 = model.codes_to_latent(tokens)
-    t = torch.randint(0, len(model.alphas_cumprod), (len(x0),), device=x0.device)
-    x_t = q_sample(x0, torch.randn_like(x0), t, model.alphas_cumprod)          # chapter 40's q(x_t | x_0)
-    return F.cross_entropy(model.code_logits(x_t, t, ids), tokens)
-
-def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 128, lr: float = 1e-3,
-                pool: int = 60_000, device=None) -> GLIDE:
-    "Train GLIDE on VQ-VAE latents of the shapes world's train split (resumable through `run_path`) on `device`; returned on the CPU."
+def train_glide(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 2e-3,
+                device=None) -> GLIDE:
+    "Train GLIDE on captioned renders of the train split with chapter 40's loss (resumable through `run_path`); returned on the CPU."
     torch.manual_seed(seed)
     model = GLIDE(GlideConfig(**config))
-    tokens, scenes = token_pool(pool, model.codec, seed)
-    z = model.codec.vq.codebook[tokens]
-    model.latent_shift.fill_(z.mean().item()); model.latent_scale.fill_(z.std().item() * model.cfg.shift)
+    sched = model.scheduler()
+    loss = lambda m, b: ddpm_loss(m, b[0], sched, text=b[1])
     cbs = [ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
-    learn = Learner(model, glide_batches(model, tokens, scenes, bs, seed), glide_loss, lr=lr, cbs=cbs, seed=seed, device=device)
-    model.codec.to(learn.device)                      # the codec is not a submodule, so it moves by hand
-    learn.fit(steps)
-    model.codec.cpu()
+    Learner(model, glide_batches(model.cfg, model.tokenizer, bs, seed), loss, lr=lr, cbs=cbs, seed=seed, device=device).fit(steps)
     return model.cpu()
 
 # %% ../nbs/43_glide.ipynb #580bff28
-GUIDANCE, STEPS = 3.0, 25        # defaults of `dalle-edu generate --model glide`
-GUIDE_UNTIL = 600                # guidance acts only at t <= this; above it the conditional model alone
+GUIDANCE, STEPS, ETA = 3.0, 50, 1.0   # defaults of `dalle-edu generate --model glide`
 
-def guided_eps(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, until: int = GUIDE_UNTIL):
-    "eps_fn(x, t) for `captions` with classifier-free guidance at scale `guidance` where t <= `until` (1: conditional alone)."
-    cond = model.encode(captions)
-    if guidance == 1: return lambda x, t: model(x, t, cond)
-    both = tuple(torch.cat([a, b]) for a, b in zip(cond, model.encode([''] * len(captions))))
-    def eps_fn(x, t):
-        eps_c, eps_u = model(torch.cat([x, x]), torch.cat([t, t]), both).chunk(2)
-        scale = torch.where(t <= until, guidance, 1.0).view(-1, 1, 1, 1)
-        return classifier_free_guidance(eps_u, eps_c, scale)
-    return eps_fn
-
-def unconditional(model: GLIDE):
-    "GLIDE with the empty caption: an unconditional eps(x_t, t)."
-    return lambda x, t: model(x, t, model.encode([''] * len(x)))
+def guided(model: GLIDE, captions: list[str], guidance: float = GUIDANCE):
+    "The denoiser of `captions` with classifier-free guidance at scale `guidance` (chapter 42's wrapper; 1: the conditional model alone)."
+    cond = model.denoiser(captions)
+    return cond if guidance == 1 else classifier_free(cond, model.denoiser([''] * len(captions)), guidance)
 
 @torch.no_grad()
 def glide_sample(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, steps: int = STEPS, seed: int = 0,
-                 eta: float = 0.0, until: int = GUIDE_UNTIL) -> torch.Tensor:
-    "One image (3, 32, 32) in [0, 1] per caption, by DDIM with classifier-free guidance; the same for the same seed."
-    g = torch.Generator().manual_seed(seed)
-    eps_fn = guided_eps(model, captions, guidance, until)
-    return model.to_images(sample(eps_fn, model.scheduler(eta), (len(captions), *model.latent_shape), g, steps))
+                 eta: float = ETA) -> torch.Tensor:
+    "One image (3, res, res) in [0, 1] per caption, by DDIM with classifier-free guidance; the same for the same seed."
+    g, res = torch.Generator().manual_seed(seed), model.cfg.res
+    x = sample(guided(model, captions, guidance), model.scheduler(eta), (len(captions), 3, res, res), g, steps)
+    return (x + 1) / 2
 
 def load_glide() -> GLIDE:
     "The bundled GLIDE."
@@ -214,20 +146,19 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=3600, eval_prompts=50, train_args=dict(bs=128, lr=1e-3, pool=60_000),
-    description='tiny GLIDE: text transformer + U-Net predicting VQ-VAE codes from noised latents, classifier-free guidance (chapters 40-43)'))
+    train=train_glide, evaluate=glide_eval, steps=16000, eval_prompts=50, train_args=dict(bs=64, lr=2e-3),
+    description='tiny GLIDE: a text transformer + chapter 40\'s 16 px pixel U-Net attending to its tokens, classifier-free guidance (chapter 43)'))
 
 # %% ../nbs/43_glide.ipynb #16ced0f8
 @torch.no_grad()
 def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: list[str], guidance: float = GUIDANCE,
             steps: int = STEPS, seed: int = 0) -> torch.Tensor:
-    "Regenerate `images` (B, 3, 32, 32) in [0, 1] where `mask` (1, 1, 32, 32) is 1, to match `captions`; keep the rest."
+    "Regenerate `images` (B, 3, res, res) in [0, 1] where `mask` (1, 1, res, res) is 1, to match `captions`; keep the rest."
     g, sched = torch.Generator().manual_seed(seed), model.scheduler()
-    m = F.adaptive_max_pool2d(mask, model.cfg.grid)                   # a latent position is regenerated if any pixel is
-    eps_fn, known = guided_eps(model, captions, guidance), model.to_latent(images)
+    den, known = guided(model, captions, guidance), images * 2 - 1
     x, ts = torch.randn(known.shape, generator=g), sched.timesteps(steps).tolist()
     for t, prev in zip(ts, ts[1:] + [-1]):
         tt = torch.full((len(x),), t)
-        x = m * x + (1 - m) * sched.add_noise(known, torch.randn(known.shape, generator=g), tt)
-        x = sched.step(eps_fn(x, tt), t, prev, x).prev_sample
-    return mask * model.to_images(m * x + (1 - m) * known) + (1 - mask) * images
+        x = mask * x + (1 - mask) * sched.add_noise(known, torch.randn(known.shape, generator=g), tt)   # the known region at noise level t
+        x = sched.step(den(x, tt), t, prev, x, generator=g).prev_sample
+    return mask * (x + 1) / 2 + (1 - mask) * images
