@@ -7,7 +7,7 @@ cfg = ConfigParser(delimiters=['='])
 cfg.read('settings.ini', encoding='utf-8')
 cfg = cfg['DEFAULT']
 
-licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License')}
+licenses = {'apache2': 'Apache-2.0'}                       # settings.ini's name -> the SPDX expression
 lic = licenses[cfg['license']]
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
@@ -20,13 +20,12 @@ setuptools.setup(
     long_description_content_type='text/markdown',
     author=cfg['author'],
     author_email=cfg['author_email'],
-    license=lic[0],
-    classifiers=['Development Status :: 3 - Alpha', 'Intended Audience :: Developers',
-                 'License :: ' + lic[1], 'Natural Language :: English',
+    license=lic,
+    classifiers=['Development Status :: 3 - Alpha', 'Intended Audience :: Developers', 'Natural Language :: English',
                  'Programming Language :: Python :: 3.11'],
     url=cfg['git_url'],
-    packages=setuptools.find_packages(include=['dalle_edu', 'dalle_edu.*']),
-    package_data={'dalle_edu': ['models/*.safetensors', 'models/*.json']},
+    packages=['dalle_edu', 'dalle_edu.models'],                 # models/ holds the bundled weights and cards, no code
+    package_data={'dalle_edu.models': ['*.safetensors', '*.json']},
     include_package_data=True,
     install_requires=requirements,
     extras_require={'dev': dev_requirements},

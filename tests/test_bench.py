@@ -8,10 +8,10 @@ def scaling(*args):
     return subprocess.run([sys.executable, 'bench/glide_scaling.py', *args], cwd=ROOT, capture_output=True, text=True)
 
 def test_glide_scaling_trains_and_scores():
-    r = scaling('--bs', '8', '--steps', '5', '--pool', '300', '--prompts', '1', '--config', '{"shift": 4}')
+    r = scaling('--bs', '8', '--steps', '5', '--prompts', '1', '--config', '{"width": 32}')
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout.strip().splitlines()[-1])
-    assert rep['scenes_seen'] == 40 and rep['config'] == {'shift': 4} and rep['device'] == 'cpu'
+    assert rep['scenes_seen'] == 40 and rep['config'] == {'width': 32} and rep['device'] == 'cpu'
     assert set(rep['categories_3']) == set(rep['categories_1']) == CATEGORIES
     assert 0 <= rep['guidance_3'] <= 1 and 0 <= rep['guidance_1'] <= 1
 
