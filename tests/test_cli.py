@@ -118,7 +118,8 @@ def interrupt_after(seconds, *args, env=None, wait_for=None):
     import signal, subprocess, threading, time
     from conftest import BIN
     e = {**os.environ, 'DALLE_EDU_QUIET': '1', 'MPLBACKEND': 'Agg', **(env or {})}
-    p = subprocess.Popen([str(BIN/'dalle-edu'), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    p = subprocess.Popen([str(BIN/'dalle-edu'), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # a background job's children inherit SIGINT ignored
     err, seen = [], threading.Event()
     def read():
         for line in iter(lambda: p.stderr.read(1), ''):
