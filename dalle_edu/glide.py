@@ -11,7 +11,7 @@ from .bpe_tokens import ShapesTokenizer
 from .shapes import shapes_batch
 from .dalle import dalle_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import DDPMScheduler, UNet, UNetConfig, ddpm_loss, sample
+from .ddpm import UNet, UNetConfig, ddpm_loss, sample
 from .ddim import DDIMScheduler
 from .guidance import classifier_free
 from .evaluation import shapes_eval
