@@ -107,7 +107,7 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
 GENERATORS = ('dalle1', 'glide')
-OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide',), 'steps': ('glide', 'ddpm')}   # options that only some models take
+OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide', 'decoder'), 'steps': ('glide', 'ddpm', 'decoder')}   # options that only some models take
 
 def check_options(model: str, **given):
     "A `UsageError` if an option was given for a model that does not take it."

@@ -17,10 +17,10 @@ from .guidance import classifier_free
 from . import hub
 
 # %% auto #0
-__all__ = ['PRIOR_RECIPE', 'AR_PRIOR_RECIPE', 'encode_captions', 'image_embeddings', 'PriorConfig', 'DiffusionPrior',
-           'prior_pool', 'prior_batches', 'train_prior', 'prior_sample', 'pca', 'components_for', 'ARPriorConfig',
-           'ARPrior', 'fit_quantiser', 'ar_prior_loss', 'train_ar_prior', 'ar_prior_sample', 'zero_shot_reads',
-           'predict_embeddings', 'prior_eval']
+__all__ = ['PRIOR_NAMES', 'PRIOR_RECIPE', 'AR_PRIOR_RECIPE', 'encode_captions', 'image_embeddings', 'PriorConfig',
+           'DiffusionPrior', 'prior_pool', 'prior_batches', 'train_prior', 'prior_sample', 'pca', 'components_for',
+           'ARPriorConfig', 'ARPrior', 'fit_quantiser', 'ar_prior_loss', 'train_ar_prior', 'ar_prior_sample',
+           'zero_shot_reads', 'predict_embeddings', 'prior_eval']
 
 # %% ../nbs/50_prior.ipynb #9f490d4f
 @torch.no_grad()
@@ -259,13 +259,19 @@ def predict_embeddings(prior, captions: list[str], seed: int = 0) -> torch.Tenso
     "Either prior's unit-norm image embeddings of `captions`."
     return prior_sample(prior, captions, seed=seed) if isinstance(prior, DiffusionPrior) else ar_prior_sample(prior, captions, seed)
 
+PRIOR_NAMES = {'DiffusionPrior': 'diffusion prior', 'ARPrior': 'autoregressive prior'}
+
 @torch.no_grad()
-def prior_eval(prior, n: int = 200, seed: int = 0) -> dict:
-    "Held-out captions: how CLIP's zero-shot reading of the predicted embedding (shape, color, count) and its cosine to the true image embedding compare with two baselines and the ceiling."
+def prior_eval(prior, n: int = 200, seed: int = 0, compare: str | None = 'ar_prior') -> dict:
+    "Held-out captions: CLIP's zero-shot reading (shape, color, count) of the predicted embeddings and their cosine to the true image embedding, against two baselines and the ceiling; a diffusion prior is measured beside the bundled `compare` prior, on the same captions."
     clip, rng = prior.clip, random.Random(f'prior-eval/{seed}')
+    priors = {PRIOR_NAMES[type(prior).__name__]: prior}
+    if isinstance(prior, DiffusionPrior) and compare and (hub.models_dir()/f'{compare}.json').exists():
+        other = hub.load_pretrained(compare)
+        priors[PRIOR_NAMES[type(other).__name__]] = other
     mean = F.normalize(image_embeddings(clip, sample_scenes(2000, 'train', seed)).mean(0), dim=-1)
     def candidates(scenes, captions):
-        return {'prior': predict_embeddings(prior, captions, seed), 'text embedding': encode_captions(clip, captions)[2],
+        return {**{k: predict_embeddings(p, captions, seed) for k, p in priors.items()}, 'text embedding': encode_captions(clip, captions)[2],
                 'mean image embedding': mean.expand(len(scenes), -1), 'real image (ceiling)': image_embeddings(clip, scenes)}
     reads = {}
     for kind in ('shape', 'color', 'count'):
@@ -275,9 +281,9 @@ def prior_eval(prior, n: int = 200, seed: int = 0) -> dict:
     scenes = sample_scenes(n, 'test', seed)
     cands = candidates(scenes, [describe(s, rng) for s in scenes])
     cosine = {k: (z * cands['real image (ceiling)']).sum(-1).mean().item() for k, z in cands.items() if k != 'real image (ceiling)'}
-    return {'model': 'prior' if isinstance(prior, DiffusionPrior) else 'ar_prior', 'zero_shot': reads,
-            'of_ceiling': {k: r['prior'] / max(r['real image (ceiling)'], 1e-9) for k, r in reads.items()},
-            'cosine_to_image': cosine, 'prompts': n, 'seed': seed}
+    of_ceiling = {p: {k: r[p] / max(r['real image (ceiling)'], 1e-9) for k, r in reads.items()} for p in priors}
+    return {'model': 'prior' if isinstance(prior, DiffusionPrior) else 'ar_prior',
+            'zero_shot': reads, 'of_ceiling': of_ceiling, 'cosine_to_image': cosine, 'prompts': n, 'seed': seed}
 
 # %% ../nbs/50_prior.ipynb #8b97da8c
 PRIOR_RECIPE = hub.register(hub.Recipe('prior', build=lambda c: DiffusionPrior(PriorConfig(**c)), config=asdict(PriorConfig()),
