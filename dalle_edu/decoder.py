@@ -13,14 +13,14 @@ from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
 from .ddpm import ddpm_loss, sample, read_boards
 from .guidance import classifier_free
 from .glide import GlideConfig, GLIDE
-from .prior import image_embeddings, pca
+from .prior import bundled_clip, image_embeddings, pca
 from .evaluation import load_probe
 from . import hub
 
 # %% auto #0
-__all__ = ['GUIDANCE', 'STEPS', 'ATTRIBUTES', 'DECODER_RECIPE', 'DecoderConfig', 'Decoder', 'hub_clip', 'decoder_batches',
-           'decoder_loss', 'train_decoder', 'decoder_guided', 'decode', 'attributes', 'agreement', 'reconstruction',
-           'decoder_eval', 'truncate_components', 'diversity']
+__all__ = ['GUIDANCE', 'STEPS', 'ATTRIBUTES', 'DECODER_RECIPE', 'DecoderConfig', 'Decoder', 'decoder_batches', 'decoder_loss',
+           'train_decoder', 'decoder_guided', 'decode', 'attributes', 'agreement', 'reconstruction', 'decoder_eval',
+           'truncate_components', 'diversity']
 
 # %% ../nbs/51_decoder.ipynb #1ee92edc
 @dataclass
@@ -41,7 +41,7 @@ class Decoder(GLIDE):
         self.image_ctx = nn.Linear(cfg.dim, cfg.image_tokens * cfg.width)
         nn.init.zeros_(self.image_emb.weight); nn.init.zeros_(self.image_emb.bias)
 
-    clip = property(lambda self: hub_clip(self), doc="The bundled CLIP (loaded on first use; not part of this model's weights).")
+    clip = property(lambda self: bundled_clip(self), doc="The bundled CLIP (loaded on first use; not part of this model's weights).")
 
     def forward(self, x, t, text, image):
         "The predicted noise at x_t (B, 3, res, res), timesteps t (B,), caption ids or `encode(captions)`, unit-norm embeddings `image` (B, d; zero rows: none)."
@@ -58,11 +58,6 @@ class Decoder(GLIDE):
         "`(x_t, t) -> eps` for embeddings `image` (B, d) and `captions` (default: empty), encoded once."
         text = self.encode(captions or [''] * len(image))
         return lambda x, t: self(x, t, text, image)
-
-def hub_clip(model):
-    "`model.cfg.clip`'s bundled CLIP, loaded once per model and kept out of its state dict."
-    if '_clip' not in model.__dict__: object.__setattr__(model, '_clip', hub.load_pretrained(model.cfg.clip))
-    return model.__dict__['_clip']
 
 # %% ../nbs/51_decoder.ipynb #47aa8b05
 def decoder_batches(cfg: DecoderConfig, clip, tokenizer, bs: int = 64, seed: int = 0):

@@ -17,7 +17,7 @@ from .guidance import classifier_free
 from . import hub
 
 # %% auto #0
-__all__ = ['PRIOR_NAMES', 'PRIOR_RECIPE', 'AR_PRIOR_RECIPE', 'encode_captions', 'image_embeddings', 'PriorConfig',
+__all__ = ['PRIOR_NAMES', 'PRIOR_RECIPE', 'AR_PRIOR_RECIPE', 'encode_captions', 'bundled_clip', 'image_embeddings', 'PriorConfig',
            'DiffusionPrior', 'prior_pool', 'prior_batches', 'train_prior', 'prior_sample', 'pca', 'components_for',
            'ARPriorConfig', 'ARPrior', 'fit_quantiser', 'ar_prior_loss', 'train_ar_prior', 'ar_prior_sample',
            'zero_shot_reads', 'predict_embeddings', 'prior_eval']
@@ -31,6 +31,11 @@ def encode_captions(clip: ShapesCLIP, captions: list[str]):
     h = m.ln_final(m.transformer(m.token_embedding(ids) + m.positional_embedding, attn_mask=m.attn_mask))
     z_t = h[torch.arange(len(ids)), ids.argmax(-1)] @ m.text_projection          # open_clip pools at <eot>, the largest id
     return h, ids != 0, F.normalize(z_t, dim=-1)
+
+def bundled_clip(model) -> ShapesCLIP:
+    "The bundled CLIP named by `model.cfg.clip`, loaded once per model and kept out of its state dict."
+    if '_clip' not in model.__dict__: object.__setattr__(model, '_clip', hub.load_pretrained(model.cfg.clip))
+    return model.__dict__['_clip']
 
 @torch.no_grad()
 def image_embeddings(clip: ShapesCLIP, scenes, chunk: int = 1000) -> torch.Tensor:
@@ -68,11 +73,7 @@ class DiffusionPrior(nn.Module):
         "DDIM for this prior: it predicts the sample itself, and embeddings are not clipped to [-1, 1]."
         return DDIMScheduler(self.cfg.T, self.cfg.schedule, 'sample', clip_sample=False, eta=eta)
 
-    @property
-    def clip(self) -> ShapesCLIP:
-        "The bundled CLIP (loaded on first use; not part of this model's weights)."
-        if '_clip' not in self.__dict__: object.__setattr__(self, '_clip', hub.load_pretrained(self.cfg.clip))
-        return self.__dict__['_clip']
+    clip = property(lambda self: bundled_clip(self), doc="The bundled CLIP (loaded on first use; not part of this model's weights).")
 
     def forward(self, x, t, text):
         "The predicted scaled image embedding (B, d) from x_t (B, d), timesteps t (B,) and `text` = `encode_captions(...)`."
