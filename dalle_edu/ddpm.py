@@ -318,6 +318,6 @@ def ddpm_eval(model: DDPM, n: int = 512, seed: int = 0, steps: int = 250, batch_
             'count_tv_distance': total_variation(st['counts'], ref), 'samples': n, 'steps': steps, 'seed': seed}
 
 DDPM_RECIPE = hub.register(hub.Recipe('ddpm', build=lambda c: DDPM(DDPMConfig(**c)), config=asdict(DDPMConfig()),
-    train=train_ddpm, evaluate=ddpm_eval, steps=16000, eval_prompts=256,
+    train=train_ddpm, evaluate=ddpm_eval, steps=16000, eval_prompts=256, quick_prompts=64,
     train_args=dict(bs=64, lr=2e-3, min_snr_gamma=None),
     description='16 px pixel-space DDPM of the shapes world (epsilon prediction, L_simple, cosine schedule), optional object-count label (chapters 40-42)'))

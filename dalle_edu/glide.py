@@ -146,7 +146,7 @@ def glide_eval(model: GLIDE, n: int = 50, seed: int = 0, guidance: float = GUIDA
     return rep
 
 GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GlideConfig()),
-    train=train_glide, evaluate=glide_eval, steps=16000, eval_prompts=50, train_args=dict(bs=64, lr=2e-3),
+    train=train_glide, evaluate=glide_eval, steps=16000, eval_prompts=50, quick_prompts=10, train_args=dict(bs=64, lr=2e-3),
     description='tiny GLIDE: a text transformer + chapter 40\'s 16 px pixel U-Net attending to its tokens, classifier-free guidance (chapter 43)'))
 
 # %% ../nbs/43_glide.ipynb #16ced0f8

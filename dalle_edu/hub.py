@@ -5,7 +5,7 @@
 # %% ../nbs/02_hub.ipynb #7e2054c1
 from __future__ import annotations
 import hashlib, importlib, json, os, platform, re, subprocess, time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 import torch
@@ -16,7 +16,7 @@ from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock
 __all__ = ['RECIPES', 'RECIPE_MODULES', 'NAME_PATTERN', 'CARD_FIELDS', 'Recipe', 'register', 'check_name', 'known_models',
            'get_recipe', 'all_recipes', 'models_dir', 'sha256', 'machine', 'git_commit', 'save_pretrained',
            'rebuild_hint', 'card_problem', 'load_card', 'same_kind', 'config_problem', 'load_pretrained',
-           'writable_dir', 'train_pretrained', 'runs_dir', 'retraining', 'retrain', 'refresh_card']
+           'writable_dir', 'card_eval', 'train_pretrained', 'runs_dir', 'retraining', 'retrain', 'refresh_card']
 
 # %% ../nbs/02_hub.ipynb #ba322e05
 @dataclass
@@ -30,6 +30,7 @@ class Recipe:
     steps: int                                      # default number of training steps
     eval_prompts: int = 200                         # evaluation size written on the card
     eval_seed: int = 0
+    quick_prompts: int = 0                          # a smaller evaluation, also on the card, that the tests re-run (0: none)
     train_args: dict = field(default_factory=dict)  # every other setting `train` takes (batch size, learning rate, ...)
     description: str = ''
 
@@ -178,6 +179,11 @@ def writable_dir(d) -> Path:
     except OSError as e: raise PermissionError(f"cannot write to {d} ({e.strerror or e})") from None
     return d
 
+def card_eval(recipe: Recipe, model, full: bool = True) -> dict:
+    "A card's `eval`: the recipe's evaluation of `model` (unless not `full`) and, if the recipe has one, the quick evaluation the tests re-run."
+    run = lambda n: dict(prompts=n, seed=recipe.eval_seed, figures=recipe.evaluate(model, n, recipe.eval_seed))
+    return {**(run(recipe.eval_prompts) if full else {}), **({'quick': run(recipe.quick_prompts)} if recipe.quick_prompts else {})}
+
 def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directory=None, command: str | None = None,
                      cbs=(), every: int = 250):
     "Train recipe `name` (resuming its run file if the same run was interrupted), evaluate it, save weights and card to `directory`."
@@ -193,12 +199,11 @@ def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directo
         model = recipe.train(dict(recipe.config), steps, seed, None, cbs=[*cbs, CheckpointCB(run_path, every, settings)],
                              **recipe.train_args)
         wall = time.time() - t0
-        figures = recipe.evaluate(model.eval(), recipe.eval_prompts, recipe.eval_seed)
         card = dict(description=recipe.description, config=recipe.config, train_args=recipe.train_args,
                     command=command or f"dalle-edu train {name} --steps {steps} --seed {seed}",
                     seed=seed, steps=steps, wall_time_s=round(wall, 1), machine=machine(), commit=commit,
                     created=time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime()),
-                    eval=dict(prompts=recipe.eval_prompts, seed=recipe.eval_seed, figures=figures))
+                    eval=card_eval(recipe, model.eval()))
         save_pretrained(model, name, card, d)
         run_path.unlink(missing_ok=True)
     return model, card
@@ -220,11 +225,11 @@ def retrain(name: str, **kwargs):
     return model, model.card
 
 # %% ../nbs/02_hub.ipynb #2af7e0d1
-def refresh_card(name: str, directory=None) -> dict:
-    "Re-evaluate bundled model `name` with its recipe and rewrite its card's figures; returns the card."
-    d = Path(directory or models_dir())
+def refresh_card(name: str, directory=None, full: bool = True) -> dict:
+    "Re-evaluate bundled model `name` with its recipe and rewrite its card's figures (`full=False`: only the quick ones); returns the card."
+    d, recipe = Path(directory or models_dir()), get_recipe(name)
     model, card = load_pretrained(name, d), load_card(name, d)
-    card['eval']['figures'] = get_recipe(name).evaluate(model, card['eval']['prompts'], card['eval']['seed'])
-    card['eval']['evaluated'] = f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())} at commit {git_commit()}"
+    card['eval'] = {**card['eval'], **card_eval(recipe, model, full)}
+    (card['eval'] if full else card['eval']['quick'])['evaluated'] = f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())} at commit {git_commit()}"
     atomic_write(d/f'{name}.json', lambda p: p.write_text(json.dumps(card, indent=2) + '\n'))
     return card

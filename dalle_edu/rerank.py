@@ -64,5 +64,5 @@ def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, 
     return {**rep, 'rerank': rerank}
 
 DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
-    train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50,
+    train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10,
     description='tiny DALL-E 1: 6-layer transformer over 24 text + 64 VQ-VAE tokens, reranked by CLIP (chapters 22-23)'))

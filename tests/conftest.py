@@ -13,3 +13,15 @@ def dalle_edu(*args, env=None, timeout=600, cwd=None):
 
 @pytest.fixture
 def cli(): return dalle_edu
+
+def pytest_addoption(parser):
+    parser.addoption('--slow', action='store_true', help='also run the tests marked slow (full re-evaluation of every card)')
+
+def pytest_configure(config):
+    config.addinivalue_line('markers', 'slow: minutes-long checks, run only with --slow')
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption('--slow'): return
+    skip = pytest.mark.skip(reason='slow: run with --slow')
+    for item in items:
+        if 'slow' in item.keywords: item.add_marker(skip)

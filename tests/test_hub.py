@@ -16,18 +16,31 @@ def flat(d, prefix=''):
         if isinstance(v, dict): yield from flat(v, f'{prefix}{k}.')
         elif isinstance(v, (int, float)): yield f'{prefix}{k}', v
 
+def reproduce(card_path, ev):
+    "Re-run the card's recipe evaluation at `ev`'s size and seed; every figure must come out as `ev` records it."
+    model, recipe = hub.load_pretrained(card_path.stem), hub.get_recipe(card_path.stem)
+    figures = recipe.evaluate(model, ev['prompts'], ev['seed'])
+    want, got = dict(flat(ev['figures'])), dict(flat(figures))
+    assert want.keys() == got.keys()
+    for k in want: assert got[k] == pytest.approx(want[k], abs=0.01), k
+
 @pytest.mark.parametrize('card_path', CARDS, ids=lambda p: p.stem)
 def test_card_figures_reproduce(card_path):
+    "The card's quick evaluation if its recipe has one (the full one otherwise) gives the card's figures again."
     card = json.loads(card_path.read_text())
     for key in ('config', 'command', 'seed', 'steps', 'wall_time_s', 'machine', 'commit', 'eval', 'sha256'):
         assert key in card, key
     assert card['command'].startswith(f"dalle-edu train {card_path.stem} ")
-    model = hub.load_pretrained(card_path.stem)
-    recipe = hub.get_recipe(card_path.stem)
-    figures = recipe.evaluate(model, card['eval']['prompts'], card['eval']['seed'])
-    want, got = dict(flat(card['eval']['figures'])), dict(flat(figures))
-    assert want.keys() == got.keys()
-    for k in want: assert got[k] == pytest.approx(want[k], abs=0.01), k
+    quick = hub.get_recipe(card_path.stem).quick_prompts
+    assert ('quick' in card['eval']) == bool(quick), 'the card lacks the quick evaluation its recipe asks for (hub.refresh_card(name, full=False))'
+    if quick: assert card['eval']['quick']['prompts'] == quick
+    reproduce(card_path, card['eval'].get('quick', card['eval']))
+
+@pytest.mark.slow
+@pytest.mark.parametrize('card_path', [p for p in CARDS if 'quick' in json.loads(p.read_text())['eval']], ids=lambda p: p.stem)
+def test_card_full_figures_reproduce(card_path):
+    "The full evaluation behind the card's main figures (minutes each: run with `pytest --slow`)."
+    reproduce(card_path, json.loads(card_path.read_text())['eval'])
 
 @pytest.fixture
 def probe_copy(tmp_path):
