@@ -10,10 +10,10 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import shapes_batch, sample_scenes, render
 from .dalle import dalle_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import ddpm_loss, sample, read_boards
+from .ddpm import ddpm_loss, sample
 from .guidance import classifier_free
 from .glide import GlideConfig, GLIDE
-from .prior import bundled_clip, image_embeddings, pca
+from .prior import bundled_clip, image_embeddings
 from .evaluation import load_probe
 from . import hub
 

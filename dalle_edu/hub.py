@@ -5,7 +5,7 @@
 # %% ../nbs/02_hub.ipynb #7e2054c1
 from __future__ import annotations
 import hashlib, importlib, json, os, platform, re, subprocess, time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 import torch

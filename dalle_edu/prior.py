@@ -7,11 +7,11 @@ from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import sample_scenes, render, describe, MAX_OBJECTS
+from .shapes import sample_scenes, render, describe
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
 from .dalle import Block, dalle_caption
 from .clip import ShapesCLIP, zero_shot_task
-from .ddpm import DDPMScheduler, timestep_embedding, ddpm_loss, sample
+from .ddpm import timestep_embedding, ddpm_loss, sample
 from .ddim import DDIMScheduler
 from .guidance import classifier_free
 from . import hub
