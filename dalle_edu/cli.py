@@ -5,12 +5,14 @@
 # %% ../nbs/70_cli.ipynb #8baae90f
 from __future__ import annotations
 import argparse, json, os, sys, tempfile
+from contextlib import contextmanager
 from pathlib import Path     # nothing heavy here: `--help` and bad arguments are answered before torch is imported
 
 # %% auto #0
-__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'bounded_float',
-           'writable_file', 'make_parser', 'check_prompt', 'check_options', 'cmd_generate', 'cmd_shapes', 'cmd_train',
-           'flatten', 'format_report', 'evaluate', 'cmd_eval', 'cmd_info', 'main']
+__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'device_name',
+           'bounded_float', 'writable_file', 'make_parser', 'check_prompt', 'check_options', 'cmd_generate',
+           'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten', 'format_report', 'evaluate',
+           'cmd_eval', 'cmd_info', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -27,6 +29,12 @@ def bounded_int(lo: int, hi: int):
         if not lo <= v <= hi: raise argparse.ArgumentTypeError(f"{v} is out of range {lo}..{hi}")
         return v
     return parse
+
+def device_name(s: str) -> str:
+    "An argparse type: cpu, cuda, cuda:N or mps (whether this machine has it is checked when it is used)."
+    import re
+    if not re.fullmatch(r'cpu|mps|cuda(:\d{1,2})?', s): raise argparse.ArgumentTypeError(f"{s!r} is not a device (cpu, cuda, cuda:N, mps)")
+    return s
 
 def bounded_float(lo: float, hi: float):
     "An argparse type: a finite number in [lo, hi]."
@@ -74,6 +82,7 @@ def make_parser() -> Parser:
     t.add_argument('--steps', type=bounded_int(1, 10_000_000), default=None, help="training steps (default: the recipe's)")
     t.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     t.add_argument('--out', default='runs', help='folder for the weights and card (dalle_edu/models rebuilds the bundled ones)')
+    t.add_argument('--device', type=device_name, default=None, help='cpu (default), cuda, cuda:N or mps; under torchrun, cuda means each process its local GPU')
     e = sub.add_parser('eval', help='evaluate a model: real, probe, or any bundled model')
     e.add_argument('name', help="'real' for real renders, or a model name")
     e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category (ddpm: samples; classifier: noisy renders)')
@@ -140,12 +149,34 @@ def cmd_shapes(a):
     save_grid(ims, out, caps)
     print(f'wrote {a.n} {a.split} scenes at {a.res}px to {out}')
 
+def check_device(device: str) -> str:
+    "`device` if torch can use it here; a `UsageError` otherwise."
+    import torch
+    if device.startswith('cuda') and not torch.cuda.is_available(): raise UsageError(f"--device {device}: this machine has no CUDA GPU")
+    if device.startswith('cuda:') and int(device[5:]) >= torch.cuda.device_count(): raise UsageError(f"--device {device}: there is no such GPU here")
+    if device == 'mps' and not torch.backends.mps.is_available(): raise UsageError(f"--device {device}: MPS is not available here")
+    return device
+
+@contextmanager
+def process_group():
+    "Under `torchrun` (WORLD_SIZE > 1), join the group of training processes (gloo on CPUs, nccl on GPUs) for the duration."
+    if int(os.environ.get('WORLD_SIZE', '1')) <= 1: yield; return
+    import torch, torch.distributed as dist
+    cuda = os.environ.get('DALLE_EDU_DEVICE', 'cpu').startswith('cuda')
+    if cuda: torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', '0')))     # each process its own GPU
+    dist.init_process_group('nccl' if cuda else 'gloo')
+    try: yield
+    finally: dist.destroy_process_group()
+
 def cmd_train(a):
     from dalle_edu import hub
     recipe = hub.get_recipe(a.name)
     steps = a.steps or recipe.steps
-    model, card = hub.train_pretrained(a.name, steps, a.seed, a.out,
-                                       command=f'dalle-edu train {a.name} --steps {steps} --seed {a.seed}')
+    if a.device: os.environ['DALLE_EDU_DEVICE'] = check_device(a.device)
+    with process_group():
+        model, card = hub.train_pretrained(a.name, steps, a.seed, a.out,
+                                           command=f'dalle-edu train {a.name} --steps {steps} --seed {a.seed}')
+    if card is None: return                  # one of several processes, not the one that writes
     print(f"wrote {Path(a.out)/(a.name + '.safetensors')} and its card {Path(a.out)/(a.name + '.json')} "
           f"({card['wall_time_s']:.0f} s)")
     print(json.dumps(card['eval']['figures'], indent=2))

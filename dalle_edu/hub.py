@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Callable
 import torch
 from safetensors.torch import save_file, load_file
-from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock
+from contextlib import nullcontext
+from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock, distributed
 
 # %% auto #0
 __all__ = ['RECIPES', 'RECIPE_MODULES', 'NAME_PATTERN', 'CARD_FIELDS', 'Recipe', 'register', 'check_name', 'known_models',
@@ -191,7 +192,8 @@ def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directo
     steps = recipe.steps if steps is None else steps
     if steps < 1: raise ValueError(f"--steps must be a positive number, got {steps}")
     d = writable_dir(directory or models_dir())
-    with run_lock(d/f'{name}.lock'):                   # a second trainer into the same folder is refused
+    rank = distributed()[0]                            # under torchrun, rank 0 locks, evaluates and writes; the others only train
+    with run_lock(d/f'{name}.lock') if rank == 0 else nullcontext():     # a second trainer into the same folder is refused
         run_path = d/f'{name}.run.safetensors'
         settings = dict(name=name, config=recipe.config, train_args=recipe.train_args)
         commit = git_commit()                        # the code as it was when training started
@@ -199,6 +201,7 @@ def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directo
         model = recipe.train(dict(recipe.config), steps, seed, None, cbs=[*cbs, CheckpointCB(run_path, every, settings)],
                              **recipe.train_args)
         wall = time.time() - t0
+        if rank: return model, None
         card = dict(description=recipe.description, config=recipe.config, train_args=recipe.train_args,
                     command=command or f"dalle-edu train {name} --steps {steps} --seed {seed}",
                     seed=seed, steps=steps, wall_time_s=round(wall, 1), machine=machine(), commit=commit,

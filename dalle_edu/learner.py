@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Callable
 import numpy as np
 import torch
+from torch.nn.parallel import DistributedDataParallel
 from safetensors import safe_open
 from safetensors.torch import save_file
 
 # %% auto #0
 __all__ = ['RUN_FORMAT', 'seed_everything', 'default_device', 'to_device', 'atomic_write', 'CancelFitException', 'Callback',
-           'run_cbs', 'deferred_interrupt', 'Learner', 'MetricsCB', 'ProgressCB', 'cosine_schedule', 'ScheduleCB',
-           'EMACB', 'CheckpointError', 'split_state', 'join_state', 'write_run', 'read_run', 'run_state',
-           'load_run_state', 'CheckpointCB', 'run_lock']
+           'run_cbs', 'deferred_interrupt', 'distributed', 'shard', 'LossModule', 'Learner', 'MetricsCB', 'ProgressCB',
+           'cosine_schedule', 'ScheduleCB', 'EMACB', 'CheckpointError', 'split_state', 'join_state', 'write_run',
+           'read_run', 'run_state', 'load_run_state', 'CheckpointCB', 'run_lock']
 
 # %% ../nbs/01_learner.ipynb #b1424b91
 def seed_everything(seed: int):
@@ -80,6 +81,27 @@ def deferred_interrupt(learn):
     try: yield
     finally: signal.signal(signal.SIGINT, previous)
 
+# %% ../nbs/01_learner.ipynb #dd0a0002
+def distributed() -> tuple[int, int]:
+    "This process's rank and the number of processes: (0, 1) unless `torch.distributed` is initialised, as under `torchrun`."
+    d = torch.distributed
+    return (d.get_rank(), d.get_world_size()) if d.is_available() and d.is_initialized() else (0, 1)
+
+def shard(b, rank: int, world: int):
+    "This rank's equal slice of a batch: rows rank * n / world to (rank + 1) * n / world of every tensor (in nested lists, tuples, dicts)."
+    if isinstance(b, torch.Tensor):
+        if b.ndim == 0 or len(b) % world: raise ValueError(f"a batch of shape {tuple(b.shape)} cannot be split evenly over {world} processes")
+        n = len(b) // world
+        return b[rank * n:(rank + 1) * n]
+    if isinstance(b, (list, tuple)): return type(b)(shard(o, rank, world) for o in b)
+    if isinstance(b, dict): return {k: shard(v, rank, world) for k, v in b.items()}
+    return b
+
+class LossModule(torch.nn.Module):
+    "`loss_fn(model, batch)` as one module: what DistributedDataParallel wraps."
+    def __init__(self, model, loss_fn): super().__init__(); self.model, self.loss_fn = model, loss_fn
+    def forward(self, batch): return self.loss_fn(self.model, batch)
+
 # %% ../nbs/01_learner.ipynb #ea156c5d
 class Learner:
     "Train `model` on `get_batch(step)` by minimising `loss_fn(model, batch)` with callbacks `cbs`."
@@ -94,14 +116,16 @@ class Learner:
         self.model, self.get_batch, self.loss_fn, self.lr, self.cbs = model, get_batch, loss_fn, lr, list(cbs)
         self.opt_func, self.device, self.seed = opt_func, device or default_device(), seed
         self.step, self.n_steps, self.logs, self.in_batch, self.interrupted = 0, 0, {}, False, False
+        self.rank, self.world = 0, 1
 
     def callback(self, method_nm): run_cbs(self.cbs, method_nm, self)
 
     def one_batch(self):
         self.in_batch = True                    # until the step and every after_batch are done, the state is torn
-        self.batch = to_device(self.get_batch(self.step), self.device)
+        batch = self.get_batch(self.step)
+        self.batch = to_device(shard(batch, self.rank, self.world) if self.world > 1 else batch, self.device)   # each process: its slice
         self.callback('before_batch')
-        out = self.loss_fn(self.model, self.batch)
+        out = self.loss_module(self.batch)      # loss_fn(model, batch); with several processes, DDP averages their gradients
         self.loss, self.logs = out if isinstance(out, tuple) else (out, {})
         self.loss.backward()
         self.opt.step()
@@ -120,6 +144,10 @@ class Learner:
         self.start_time = time.time()
         with deferred_interrupt(self):
             self.callback('restore')                # a checkpoint puts the step back before anyone reads it
+            self.rank, self.world = distributed()
+            self.loss_module = LossModule(self.model, self.loss_fn)
+            if self.world > 1:                      # under torchrun: every process starts from rank 0's weights
+                self.loss_module = DistributedDataParallel(self.loss_module, find_unused_parameters=True)
             try:
                 self.callback('before_fit')
                 while self.step < self.n_steps:
@@ -161,7 +189,7 @@ class ProgressCB(Callback):
     def before_fit(self, learn):
         from tqdm import tqdm
         self.bar = tqdm(total=learn.n_steps, initial=learn.step, file=sys.stderr, mininterval=1.0,
-                        dynamic_ncols=True, disable=os.environ.get('DALLE_EDU_QUIET') == '1')
+                        dynamic_ncols=True, disable=os.environ.get('DALLE_EDU_QUIET') == '1' or learn.rank != 0)
     def after_batch(self, learn):
         self.bar.update(1)
         if learn.step % self.every == 0: self.bar.set_postfix(loss=f'{learn.loss.item():.4f}')
@@ -281,7 +309,8 @@ class CheckpointCB(Callback):
         except (RuntimeError, KeyError, ValueError) as e:
             raise CheckpointError(f"{self.path} does not fit this model ({str(e).strip().splitlines()[0][:120]}); delete it to start afresh") from None
         print(f'resuming {self.path} at step {learn.step} of {learn.n_steps}', file=sys.stderr)
-    def save(self, learn): write_run(self.path, run_state(learn), self.run_settings(learn))
+    def save(self, learn):
+        if learn.rank == 0: write_run(self.path, run_state(learn), self.run_settings(learn))   # one writer among several processes
     def after_batch(self, learn):
         if learn.step % self.every == 0: self.save(learn)
     def after_fit(self, learn):

@@ -47,6 +47,7 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['generate', 'a red circle', '--model', 'glide', '--steps', '0'], ['generate', 'a red circle', '--steps', '5'],
     ['eval', 'dalle1', '--guidance', '2'], ['eval', 'glide', '--rerank', '2'], ['eval', 'real', '--steps', '3'],
     ['eval', 'ddpm', '--guidance', '2'], ['eval', 'ddpm', '--steps', '0'], ['train', 'ddpm', '--steps', '-5'],
+    ['train', 'probe', '--device', 'gpu0'], ['train', 'probe', '--device', 'cuda:99'],
 ])
 def test_bad_input_one_line_no_file(cli, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -61,6 +62,18 @@ def test_train_writes_card_and_weights(cli, tmp_path):
     assert card['command'] == 'dalle-edu train probe --steps 3 --seed 1'
     assert card['steps'] == 3 and card['seed'] == 1 and (tmp_path/'probe.safetensors').stat().st_size == card['bytes']
     assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.json', 'probe.safetensors']
+
+def test_train_under_torchrun_two_processes(tmp_path):
+    "Two processes train one model with DistributedDataParallel; rank 0 alone writes the card and prints."
+    import subprocess, sys
+    from conftest import BIN
+    env = {**os.environ, 'DALLE_EDU_QUIET': '1', 'OMP_NUM_THREADS': '1'}
+    r = subprocess.run([str(BIN/'torchrun'), '--standalone', '--nproc_per_node', '2', '-m', 'dalle_edu', 'train', 'probe',
+                        '--steps', '3', '--out', str(tmp_path)], capture_output=True, text=True, env=env, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.count('wrote ') == 1, r.stdout
+    card = json.loads((tmp_path/'probe.json').read_text())
+    assert card['steps'] == 3 and sorted(p.name for p in tmp_path.iterdir()) == ['probe.json', 'probe.safetensors']
 
 def test_generate_same_seed_same_bytes(cli, tmp_path):
     outs = {}
