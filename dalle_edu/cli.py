@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path     # nothing heavy here: `--help` and bad arguments are answered before torch is imported
 
 # %% auto #0
-__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int', 'device_name',
-           'bounded_float', 'writable_file', 'make_parser', 'check_prompt', 'check_options', 'cmd_generate',
-           'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten', 'format_report', 'evaluate',
-           'cmd_eval', 'cmd_info', 'main']
+__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int',
+           'device_name', 'bounded_float', 'writable_file', 'make_parser', 'check_prompt', 'check_options',
+           'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten', 'format_report',
+           'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'cmd_vary', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -92,6 +92,13 @@ def make_parser() -> Parser:
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
+    v = sub.add_parser('vary', help="variations of your own picture: its CLIP image embedding decoded by the unCLIP decoder")
+    v.add_argument('image', help='a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)')
+    v.add_argument('-n', type=bounded_int(1, 64), default=8, help='variations to draw')
+    v.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='classifier-free guidance on the embedding (default 3)')
+    v.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='DDIM steps (default 50)')
+    v.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
+    v.add_argument('--out', default='variations.png', help='PNG file to write: the picture as the decoder sees it, then the variations')
     sub.add_parser('info', help='list the bundled models with their cards')
     return p
 
@@ -225,8 +232,51 @@ def cmd_info(a) -> int:
         print(f"{'':10s} trained by: {card['command']} (commit {card['commit']}, {card['machine']})")
     return status
 
+# %% ../nbs/70_cli.ipynb #f2a10002
+MAX_IMAGE_PIXELS = 4096 * 4096
+
+def read_image(path: str, res: int):
+    "A user's image file as a (3, res, res) tensor in [0, 1] and its original size; a `UsageError` naming the file if it is not a readable picture."
+    import warnings, numpy as np, torch
+    from PIL import Image
+    p = Path(path)
+    if p.is_dir(): raise UsageError(f"{path!r} is a folder, not an image")
+    if not p.is_file(): raise UsageError(f"no such image file: {path!r}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+            with Image.open(p) as im:                                 # reads the header only
+                size = im.size
+                if size[0] * size[1] > MAX_IMAGE_PIXELS: raise UsageError(f"{path!r} is {size[0]} x {size[1]} pixels; at most 4096 x 4096")
+                rgba = im.convert('RGBA')                            # palette, grey, RGB, CMYK ... all become RGBA
+    except UsageError: raise
+    except Image.DecompressionBombError: raise UsageError(f"{path!r} is too large an image; at most 4096 x 4096 pixels") from None
+    except Exception as e: raise UsageError(f"cannot read {path!r} as an image ({type(e).__name__})") from None
+    rgb = Image.alpha_composite(Image.new('RGBA', rgba.size, 'white'), rgba).convert('RGB')   # transparency over white
+    if rgb.size != (res, res): rgb = rgb.resize((res, res), Image.Resampling.LANCZOS)
+    return torch.from_numpy(np.asarray(rgb).copy()).permute(2, 0, 1).float() / 255, size
+
+def cmd_vary(a):
+    import torch, torch.nn.functional as F
+    from dalle_edu import hub
+    from dalle_edu.decoder import decode, GUIDANCE, STEPS
+    from dalle_edu.evaluation import save_grid
+    out = writable_file(a.out)
+    clip_card = hub.load_card(hub.load_card('decoder')['config']['clip'])     # the picture is checked before any model loads
+    x, size = read_image(a.image, clip_card['config']['image_size'])
+    decoder = hub.load_pretrained('decoder')
+    clip = decoder.clip
+    if size != (clip.cfg.image_size,) * 2: print(f'note: {a.image} is {size[0]} x {size[1]}; CLIP reads it at {clip.cfg.image_size} px', file=sys.stderr)
+    z = clip.encode_images(x[None])                                                      # (1, d) unit-norm image embedding
+    ims = decode(decoder, z.expand(a.n, -1), guidance=GUIDANCE if a.guidance is None else a.guidance, steps=a.steps or STEPS, seed=a.seed)
+    cos = clip.encode_images(F.interpolate(ims, size=clip.cfg.image_size, mode='bilinear', align_corners=False)) @ z[0]
+    shown = F.interpolate(x[None], size=decoder.cfg.res, mode='area')
+    save_grid(torch.cat([shown, ims]), out, ['your picture'] + [f'{s:.3f}' for s in cos.tolist()])
+    print(f'wrote {out}: {a.n} variations of {a.image} (seed {a.seed}), after the picture as the decoder sees it')
+    print('CLIP cosine to your picture: ' + ' '.join(f'{s:.3f}' for s in cos.tolist()))
+
 # %% ../nbs/70_cli.ipynb #d68415d9
-COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'info': cmd_info}
+COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'vary': cmd_vary, 'info': cmd_info}
 
 def main(argv: list[str] | None = None) -> int:
     "Run `dalle-edu` with `argv`; returns the exit status (0 ok, 1 failure, 2 bad command line)."

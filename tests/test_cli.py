@@ -170,3 +170,42 @@ def test_planted_pickle_is_refused(cli, tmp_path):
     assert_one_line_error(r)
     assert 'is not a training checkpoint' in r.stderr and str(tmp_path/'probe.run.safetensors') in r.stderr
     assert not (tmp_path/'pwned').exists()
+
+def write_test_images(d):
+    "Pictures a user might give: palette, grey, transparent, JPEG of another size; and files that are not pictures."
+    import io, struct, zlib
+    from PIL import Image
+    from dalle_edu.shapes import sample_scenes, render
+    x = (render(sample_scenes(1, 'test', 0), 32)[0].permute(1, 2, 0).numpy() * 255).round().astype('uint8')
+    scene = Image.fromarray(x)
+    scene.convert('P', palette=Image.Palette.ADAPTIVE).save(d/'palette.png'); scene.convert('L').save(d/'grey.png')
+    scene.convert('RGBA').save(d/'alpha.png'); scene.resize((100, 60)).save(d/'wide.jpg')
+    (d/'text.png').write_text('not a picture')
+    def header_only(path, w, h):                       # a PNG whose header claims w x h pixels
+        buf = io.BytesIO(); Image.new('RGB', (1, 1)).save(buf, 'PNG'); b = bytearray(buf.getvalue())
+        b[16:24] = struct.pack('>II', w, h); b[29:33] = struct.pack('>I', zlib.crc32(bytes(b[12:29]))); path.write_bytes(bytes(b))
+    header_only(d/'bomb.png', 100_000, 100_000); header_only(d/'big.png', 5000, 5000); header_only(d/'truncated.png', 32, 32)
+    (d/'folder.png').mkdir()
+
+def test_vary_reads_any_picture_same_seed_same_bytes(cli, tmp_path):
+    write_test_images(tmp_path)
+    outs = {}
+    for name, seed in (('palette.png', 0), ('grey.png', 0), ('alpha.png', 0), ('wide.jpg', 0), ('palette.png', 1)):
+        out = tmp_path/f'v_{name}_{seed}.png'
+        r = cli('vary', tmp_path/name, '-n', '3', '--steps', '8', '--seed', seed, '--out', out)
+        assert r.returncode == 0 and str(out) in r.stdout, r.stderr
+        assert len(r.stdout.splitlines()[1].split()[5:]) == 3
+        assert ('note:' in r.stderr) == (name == 'wide.jpg')          # a resize is said, in one line
+        outs[name, seed] = out.read_bytes()
+    again = tmp_path/'again.png'
+    assert cli('vary', tmp_path/'palette.png', '-n', '3', '--steps', '8', '--out', again).returncode == 0
+    assert again.read_bytes() == outs['palette.png', 0] != outs['palette.png', 1]
+
+def test_vary_bad_pictures_one_line_no_file(cli, tmp_path):
+    write_test_images(tmp_path)
+    for name in ('text.png', 'bomb.png', 'big.png', 'truncated.png', 'folder.png', 'missing.png'):
+        out = tmp_path/'out.png'
+        r = cli('vary', tmp_path/name, '--out', out)
+        assert_one_line_error(r)
+        assert name.split('.')[0] in r.stderr and not out.exists(), r.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith('.')]          # no temporary file left
