@@ -209,3 +209,20 @@ def test_vary_bad_pictures_one_line_no_file(cli, tmp_path):
         assert_one_line_error(r)
         assert name.split('.')[0] in r.stderr and not out.exists(), r.stderr
     assert not [p for p in tmp_path.iterdir() if p.name.startswith('.')]          # no temporary file left
+
+def test_eval_prior_json_has_both_priors_and_baselines(cli):
+    r = cli('eval', 'prior', '--prompts', '8', '--seed', '1', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'prior' and rep['prompts'] == 8 and rep['seed'] == 1
+    names = {'diffusion prior', 'autoregressive prior', 'text embedding', 'mean image embedding', 'real image (ceiling)'}
+    for kind in ('shape', 'color', 'count'): assert set(rep['zero_shot'][kind]) == names
+    assert set(rep['of_ceiling']) == {'diffusion prior', 'autoregressive prior'} and set(rep['cosine_to_image']) == names - {'real image (ceiling)'}
+
+def test_eval_decoder_json(cli):
+    r = cli('eval', 'decoder', '--prompts', '4', '--steps', '4', '--guidance', '2', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'decoder' and rep['steps'] == 4 and rep['guidance'] == 2
+    for k in ('reconstruction', 'with_caption', 'caption_only'):
+        assert list(rep[k]) == ['shape', 'color', 'count', 'shape_color_count', 'objects', 'position'] and all(0 <= v <= 1 for v in rep[k].values())
