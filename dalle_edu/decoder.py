@@ -7,7 +7,7 @@ from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import shapes_batch, sample_scenes, render
+from .shapes import shapes_batch, sample_scenes, render, describe, COLOR_NAMES
 from .dalle import dalle_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
 from .ddpm import ddpm_loss, sample
@@ -114,7 +114,6 @@ ATTRIBUTES = ('shape', 'color', 'count', 'shape_color_count', 'objects', 'positi
 
 def attributes(boards: torch.Tensor) -> list[dict]:
     "What a probe board (B, 9) says of each image: its sorted shapes, sorted colours, count, sorted (shape, colour) objects and the board."
-    from dalle_edu.shapes import COLOR_NAMES
     nc, out = len(COLOR_NAMES), []
     for b in boards.tolist():
         objs = sorted(((c - 1) // nc, (c - 1) % nc) for c in b if c)
@@ -141,7 +140,6 @@ def reconstruction(model: Decoder, scenes, captions=None, guidance: float = GUID
 # %% ../nbs/51_decoder.ipynb #99a0f378
 def decoder_eval(model: Decoder, n: int = 200, seed: int = 0, guidance: float = GUIDANCE, steps: int = STEPS) -> dict:
     "Reconstruction of `n` held-out scenes per attribute, from the embedding alone, with the caption as well, and from the caption alone."
-    from dalle_edu.shapes import describe
     scenes = sample_scenes(n, 'test', seed)
     z, caps = image_embeddings(model.clip, scenes), [describe(s, random.Random(f'decoder-eval/{seed}/{i}')) for i, s in enumerate(scenes)]
     run = lambda image, captions: reconstruction(model, scenes, captions, guidance, steps, seed, image)
