@@ -178,6 +178,7 @@ class UNetConfig:
     patch: int = 1                        # the U-Net sees patch x patch blocks of pixels as one position
     in_ch: int = 3                        # channels of x_t: 3 for RGB, the code dimension for a latent grid
     out_ch: int | None = None             # channels of the output: None for in_ch
+    mid_attention: bool = True            # self-attention at the lowest resolution (the cascade's upsamplers have none)
 
 class UNet(nn.Module):
     "A small U-Net f(x_t, t [, emb, context]) for RGB images (or any `in_ch` x H x W grid)."
@@ -190,7 +191,7 @@ class UNet(nn.Module):
         self.down = nn.ModuleList(TimeResBlock(a, b, td) for a, b in zip((ch[0],) + ch[:-1], ch))
         self.down_attn = nn.ModuleList(attn(c, a) for c, a in zip(ch, cfg.attention))
         self.pool = nn.ModuleList(nn.Conv2d(c, c, 3, stride=2, padding=1) for c in ch[:-1])
-        self.mid, self.mid_attn = TimeResBlock(ch[-1], ch[-1], td), AttnBlock(ch[-1], cfg.ctx_dim)
+        self.mid, self.mid_attn = TimeResBlock(ch[-1], ch[-1], td), AttnBlock(ch[-1], cfg.ctx_dim) if cfg.mid_attention else None
         outs, up_attn = tuple(reversed(ch))[1:] + (ch[0],), tuple(reversed(cfg.attention))[1:] + (False,)
         self.up = nn.ModuleList(TimeResBlock(2 * c, o, td) for c, o in zip(reversed(ch), outs))
         self.up_attn = nn.ModuleList(attn(o, a) for o, a in zip(outs, up_attn))
@@ -204,7 +205,7 @@ class UNet(nn.Module):
         for i, blk in enumerate(self.down):
             h = att(self.down_attn[i], blk(h, temb)); skips.append(h)
             if i < len(self.pool): h = self.pool[i](h)
-        h = self.mid_attn(self.mid(h, temb), context, mask)
+        h = att(self.mid_attn, self.mid(h, temb))
         for i, blk in enumerate(self.up):
             h = att(self.up_attn[i], blk(torch.cat([h, skips.pop()], 1), temb))
             if skips: h = F.interpolate(h, scale_factor=2, mode='nearest')

@@ -40,7 +40,8 @@ RECIPE_MODULES = {'probe': 'dalle_edu.evaluation', 'vae': 'dalle_edu.vae_vs_vqva
                   'dvae': 'dalle_edu.dvae', 'dalle1': 'dalle_edu.rerank', 'clip': 'dalle_edu.clip', 'ddpm': 'dalle_edu.ddpm',
                   'classifier': 'dalle_edu.guidance', 'glide': 'dalle_edu.glide',
                   'prior': 'dalle_edu.prior', 'ar_prior': 'dalle_edu.prior',
-                  'decoder': 'dalle_edu.decoder'}   # which module registers each bundled model
+                  'decoder': 'dalle_edu.decoder', 'upsampler32': 'dalle_edu.cascade', 'upsampler32_plain': 'dalle_edu.cascade',
+                  'upsampler64': 'dalle_edu.cascade'}   # which module registers each bundled model
 NAME_PATTERN = re.compile(r'[a-z][a-z0-9_]{0,39}')
 
 def register(recipe: Recipe) -> Recipe:
