@@ -63,7 +63,7 @@ def make_parser() -> Parser:
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
     g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
-    g.add_argument('--model', default='dalle1', help='bundled generator: dalle1 or glide')
+    g.add_argument('--model', default='dalle1', help='bundled generator: dalle1, glide, or unclip (64 px: prior, decoder and upsamplers)')
     g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
     g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by CLIP (default: all N, sorted)')
     g.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
@@ -84,13 +84,13 @@ def make_parser() -> Parser:
     t.add_argument('--out', default='runs', help='folder for the weights and card (dalle_edu/models rebuilds the bundled ones)')
     t.add_argument('--device', type=device_name, default=None, help='cpu (default), cuda, cuda:N or mps; under torchrun, cuda means each process its local GPU')
     e = sub.add_parser('eval', help='evaluate a model: real, probe, or any bundled model')
-    e.add_argument('name', help="'real' for real renders, or a model name")
+    e.add_argument('name', help="'real' for real renders, 'cascade' for the two bundled upsamplers in a chain, 'unclip' for the whole DALL-E 2 pipeline, or a model name")
     e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category (ddpm: samples; classifier: noisy renders)')
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
     e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1: best of K candidates per prompt (1: no reranking)')
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
-    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250)')
+    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 10)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     v = sub.add_parser('vary', help="variations of your own picture: its CLIP image embedding decoded by the unCLIP decoder")
     v.add_argument('image', help='a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)')
@@ -122,8 +122,8 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
     return p.lower()
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
-GENERATORS = ('dalle1', 'glide')
-OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide', 'decoder'), 'steps': ('glide', 'ddpm', 'decoder')}   # options that only some models take
+GENERATORS = ('dalle1', 'glide', 'unclip')
+OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
 
 def check_options(model: str, **given):
     "A `UsageError` if an option was given for a model that does not take it."
@@ -140,9 +140,12 @@ def cmd_generate(a):
     if a.model == 'dalle1':
         from dalle_edu.rerank import Dalle1
         ims, scores = Dalle1().generate(prompt, a.n, a.seed)
-    else:
+    elif a.model == 'glide':
         from dalle_edu.glide import Glide
         ims, scores = Glide().generate(prompt, a.n, a.seed, a.guidance, a.steps)
+    else:
+        from dalle_edu.unclip import UnCLIP
+        ims, scores = UnCLIP().generate(prompt, a.n, a.seed, a.guidance, a.steps)
     k = a.rerank or a.n
     save_grid(ims[:k], out, [f'{s:.3f}' for s in scores[:k].tolist()])
     print(f'wrote {out}: the best {k} of {a.n} pictures of {prompt!r} (seed {a.seed}), best first')
@@ -209,6 +212,13 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
     from dalle_edu.evaluation import shapes_eval, real_generator
     check_options(name, rerank=rerank, guidance=guidance, steps=steps)
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
+    if name == 'cascade':
+        from dalle_edu.cascade import cascade_eval
+        return cascade_eval(prompts, seed, **({'steps': steps} if steps else {}))
+    if name == 'unclip':
+        from dalle_edu.unclip import unclip_eval
+        if guidance is not None: raise UsageError('--guidance is not an option of eval unclip (it uses the decoder default, 3)')
+        return unclip_eval(None, prompts, seed, **({'steps': steps} if steps else {}))
     recipe = hub.get_recipe(name)
     extra = {k: v for k, v in dict(rerank=rerank, guidance=guidance, steps=steps).items() if v is not None}
     figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed, **extra)
