@@ -90,7 +90,7 @@ def make_parser() -> Parser:
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
     e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1: best of K candidates per prompt (1: no reranking)')
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
-    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 10)')
+    e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     v = sub.add_parser('vary', help="variations of your own picture: its CLIP image embedding decoded by the unCLIP decoder")
     v.add_argument('image', help='a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)')
