@@ -48,6 +48,8 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['eval', 'dalle1', '--guidance', '2'], ['eval', 'glide', '--rerank', '2'], ['eval', 'real', '--steps', '3'],
     ['eval', 'ddpm', '--guidance', '2'], ['eval', 'ddpm', '--steps', '0'], ['train', 'ddpm', '--steps', '-5'],
     ['train', 'probe', '--device', 'gpu0'], ['train', 'probe', '--device', 'cuda:99'],
+    ['eval', 'unclip', '--guidance', '2'], ['eval', 'upsampler32', '--guidance', '2'], ['eval', 'cascade', '--rerank', '2'],
+    ['generate', 'a red circle', '--model', 'unclip', '-n', '2', '--rerank', '3'],
 ])
 def test_bad_input_one_line_no_file(cli, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -226,3 +228,29 @@ def test_eval_decoder_json(cli):
     assert rep['model'] == 'decoder' and rep['steps'] == 4 and rep['guidance'] == 2
     for k in ('reconstruction', 'with_caption', 'caption_only'):
         assert list(rep[k]) == ['shape', 'color', 'count', 'shape_color_count', 'objects', 'position'] and all(0 <= v <= 1 for v in rep[k].values())
+
+def test_generate_unclip_same_seed_same_bytes(cli, tmp_path):
+    outs = {}
+    for name, seed in (('a', 5), ('b', 5), ('c', 6)):
+        out = tmp_path/f'{name}.png'
+        r = cli('generate', 'a red circle', '--model', 'unclip', '-n', '2', '--steps', '5', '--seed', seed, '--out', out)
+        assert r.returncode == 0 and str(out) in r.stdout, r.stderr
+        scores = [float(v) for v in r.stdout.splitlines()[1].split()[2:]]
+        assert len(scores) == 2 and scores == sorted(scores, reverse=True)
+        outs[name] = out.read_bytes()
+    assert outs['a'] == outs['b'] and outs['a'] != outs['c']
+
+def test_eval_unclip_json(cli):
+    r = cli('eval', 'unclip', '--prompts', '1', '--steps', '4', '--seed', '2', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'unclip' and rep['prompts'] == 1 and rep['steps'] == 4 and rep['seed'] == 2
+    for k in ('16px', '64px', '16px_text_embedding', '16px_caption_only'): assert list(rep[k]['categories']) == CATEGORIES
+    assert 0 <= rep['variations']['shape'] <= 1 and rep['variations']['eta'] > 0
+
+def test_eval_cascade_json(cli):
+    r = cli('eval', 'cascade', '--prompts', '2', '--steps', '2', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'cascade' and rep['steps'] == 2 and set(rep['real_32']) == set(rep['decoder_32']) == {'augmented', 'plain'}
+    assert rep['real_64']['same_scene_real'] == 1.0 and 0 <= rep['decoder_64']['position'] <= 1
