@@ -177,7 +177,7 @@ def writable_dir(d) -> Path:
     d = Path(d)
     try:
         d.mkdir(parents=True, exist_ok=True)
-        atomic_write(d/'.write-test', lambda p: p.write_text('')).unlink()
+        atomic_write(d/f'.write-test-{os.getpid()}', lambda p: p.write_text('')).unlink()   # per process: torchrun's ranks check at once
     except OSError as e: raise PermissionError(f"cannot write to {d} ({e.strerror or e})") from None
     return d
 
