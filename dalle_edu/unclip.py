@@ -4,13 +4,13 @@
 
 # %% ../nbs/53_unclip.ipynb #6823a51a
 from __future__ import annotations
-import math, random
+import random
 import torch, torch.nn.functional as F
 from .shapes import render, sample_scenes, Scene, random_object, random_background
 from .ddpm import sample
 from .ddim import ddim_invert
-from .prior import prior_sample, encode_captions
-from .decoder import decode, decoder_guided, attributes, agreement, GUIDANCE
+from .prior import prior_sample
+from .decoder import decode, decoder_guided, agreement, GUIDANCE
 from .cascade import cascade, load_upsamplers
 from .evaluation import shapes_eval, load_probe
 from . import hub
