@@ -19,7 +19,7 @@ from . import hub
 
 # %% auto #0
 __all__ = ['GUIDANCE', 'STEPS', 'ETA', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches', 'train_glide',
-           'guided', 'glide_sample', 'load_glide', 'Glide', 'glide_eval', 'inpaint']
+           'guided', 'glide_sample', 'load_glide', 'Glide', 'glide_eval', 'replacement_sample', 'inpaint']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
 @dataclass
@@ -149,16 +149,21 @@ GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfi
     train=train_glide, evaluate=glide_eval, steps=16000, eval_prompts=50, quick_prompts=10, train_args=dict(bs=64, lr=2e-3),
     description='tiny GLIDE: a text transformer + chapter 40\'s 16 px pixel U-Net attending to its tokens, classifier-free guidance (chapter 43)'))
 
+# %% ../nbs/43_glide.ipynb #42c1ac56
+def replacement_sample(den, sched: DDIMScheduler, images: torch.Tensor, mask: torch.Tensor, steps: int, generator) -> torch.Tensor:
+    "DDIM sampling with denoiser `den` where `mask` is 1; where it is 0, `images` (in [0, 1]) noised to each step's level. Returns [0, 1] pictures."
+    known = images * 2 - 1
+    x, ts = torch.randn(known.shape, generator=generator), sched.timesteps(steps).tolist()
+    for t, prev in zip(ts, ts[1:] + [-1]):
+        tt = torch.full((len(x),), t)
+        x = mask * x + (1 - mask) * sched.add_noise(known, torch.randn(known.shape, generator=generator), tt)   # the known region at noise level t
+        x = sched.step(den(x, tt), t, prev, x, generator=generator).prev_sample
+    return mask * ((x + 1) / 2).clamp(0, 1) + (1 - mask) * images
+
 # %% ../nbs/43_glide.ipynb #16ced0f8
 @torch.no_grad()
 def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: list[str], guidance: float = GUIDANCE,
             steps: int = STEPS, seed: int = 0) -> torch.Tensor:
     "Regenerate `images` (B, 3, res, res) in [0, 1] where `mask` (1, 1, res, res) is 1, to match `captions`; keep the rest."
-    g, sched = torch.Generator().manual_seed(seed), model.scheduler()
-    den, known = guided(model, captions, guidance), images * 2 - 1
-    x, ts = torch.randn(known.shape, generator=g), sched.timesteps(steps).tolist()
-    for t, prev in zip(ts, ts[1:] + [-1]):
-        tt = torch.full((len(x),), t)
-        x = mask * x + (1 - mask) * sched.add_noise(known, torch.randn(known.shape, generator=g), tt)   # the known region at noise level t
-        x = sched.step(den(x, tt), t, prev, x, generator=g).prev_sample
-    return mask * (x + 1) / 2 + (1 - mask) * images
+    g = torch.Generator().manual_seed(seed)
+    return replacement_sample(guided(model, captions, guidance), model.scheduler(), images, mask, steps, g)

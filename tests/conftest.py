@@ -14,6 +14,19 @@ def dalle_edu(*args, env=None, timeout=600, cwd=None):
 @pytest.fixture
 def cli(): return dalle_edu
 
+@pytest.fixture
+def cli_main(capsys, monkeypatch):
+    "Call `dalle_edu.cli.main`, what the console script calls, in this process: no start-up cost, for the many bad-input cases."
+    from types import SimpleNamespace
+    from dalle_edu.cli import main
+    def run(*args, cwd=ROOT):
+        monkeypatch.chdir(cwd); monkeypatch.setenv('DALLE_EDU_QUIET', '1')
+        capsys.readouterr()
+        code = main([str(a) for a in args])          # an exception escaping main fails the test: the user would see a traceback
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out, stderr=err)
+    return run
+
 def pytest_addoption(parser):
     parser.addoption('--slow', action='store_true', help='also run the tests marked slow (full re-evaluation of every card)')
 

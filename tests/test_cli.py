@@ -51,11 +51,17 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['eval', 'unclip', '--guidance', '2'], ['eval', 'upsampler32', '--guidance', '2'], ['eval', 'cascade', '--rerank', '2'],
     ['generate', 'a red circle', '--model', 'unclip', '-n', '2', '--rerank', '3'],
 ])
-def test_bad_input_one_line_no_file(cli, tmp_path, argv):
+def test_bad_input_one_line_no_file(cli_main, tmp_path, argv):
     before = set(os.listdir(tmp_path))
-    r = cli(*argv, cwd=tmp_path, timeout=120)
+    r = cli_main(*argv, cwd=tmp_path)
     assert_one_line_error(r)
     assert set(os.listdir(tmp_path)) == before     # nothing written, not even a temporary file
+
+@pytest.mark.parametrize('argv', [[], ['generate', 'a zebra'], ['shapes', '--out', 'grid.jpg'], ['eval', 'nosuchmodel']])
+def test_bad_input_through_the_console_script(cli, tmp_path, argv):
+    r = cli(*argv, cwd=tmp_path, timeout=120)
+    assert_one_line_error(r)
+    assert os.listdir(tmp_path) == []
 
 def test_train_writes_card_and_weights(cli, tmp_path):
     r = cli('train', 'probe', '--steps', '3', '--seed', '1', '--out', tmp_path, timeout=600)
@@ -190,12 +196,12 @@ def write_test_images(d):
     header_only(d/'bomb.png', 100_000, 100_000); header_only(d/'big.png', 5000, 5000); header_only(d/'truncated.png', 32, 32)
     (d/'folder.png').mkdir()
 
-def test_vary_reads_any_picture_same_seed_same_bytes(cli, tmp_path):
+def test_vary_reads_any_picture_same_seed_same_bytes(cli, cli_main, tmp_path):
     write_test_images(tmp_path)
     outs = {}
     for name, seed in (('palette.png', 0), ('grey.png', 0), ('alpha.png', 0), ('wide.jpg', 0), ('palette.png', 1)):
         out = tmp_path/f'v_{name}_{seed}.png'
-        r = cli('vary', tmp_path/name, '-n', '3', '--steps', '8', '--seed', seed, '--out', out)
+        r = cli_main('vary', tmp_path/name, '-n', '3', '--steps', '8', '--seed', seed, '--out', out)
         assert r.returncode == 0 and str(out) in r.stdout, r.stderr
         assert len(r.stdout.splitlines()[1].split()[5:]) == 3
         assert ('note:' in r.stderr) == (name == 'wide.jpg')          # a resize is said, in one line
@@ -204,11 +210,11 @@ def test_vary_reads_any_picture_same_seed_same_bytes(cli, tmp_path):
     assert cli('vary', tmp_path/'palette.png', '-n', '3', '--steps', '8', '--out', again).returncode == 0
     assert again.read_bytes() == outs['palette.png', 0] != outs['palette.png', 1]
 
-def test_vary_bad_pictures_one_line_no_file(cli, tmp_path):
+def test_vary_bad_pictures_one_line_no_file(cli_main, tmp_path):
     write_test_images(tmp_path)
     for name in ('text.png', 'bomb.png', 'big.png', 'truncated.png', 'folder.png', 'missing.png'):
         out = tmp_path/'out.png'
-        r = cli('vary', tmp_path/name, '--out', out)
+        r = cli_main('vary', tmp_path/name, '--out', out)
         assert_one_line_error(r)
         assert name.split('.')[0] in r.stderr and not out.exists(), r.stderr
     assert not [p for p in tmp_path.iterdir() if p.name.startswith('.')]          # no temporary file left
