@@ -12,7 +12,8 @@ from pathlib import Path     # nothing heavy here: `--help` and bad arguments ar
 __all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int',
            'device_name', 'bounded_float', 'writable_file', 'make_parser', 'check_prompt', 'check_options',
            'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten', 'format_report',
-           'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'cmd_vary', 'main']
+           'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'read_pictures', 'at_res', 'as_seen', 'clip_cosines',
+           'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_inpaint', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -92,13 +93,43 @@ def make_parser() -> Parser:
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
+    picture = 'a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)'
+    res = dict(type=int, choices=(16, 64), default=16, help="16: the decoder's pictures; 64: through both upsamplers (chapter 52)")
     v = sub.add_parser('vary', help="variations of your own picture: its CLIP image embedding decoded by the unCLIP decoder")
-    v.add_argument('image', help='a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)')
+    v.add_argument('image', help=picture)
     v.add_argument('-n', type=bounded_int(1, 64), default=8, help='variations to draw')
     v.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='classifier-free guidance on the embedding (default 3)')
     v.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='DDIM steps (default 50)')
     v.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
+    v.add_argument('--res', **res)
     v.add_argument('--out', default='variations.png', help='PNG file to write: the picture as the decoder sees it, then the variations')
+    i = sub.add_parser('interpolate', help="a walk from one picture to another: slerp of their CLIP image embeddings and inverted noises")
+    i.add_argument('a', help=picture); i.add_argument('b', help=picture)
+    i.add_argument('-n', type=bounded_int(2, 64), default=6, help='frames, from A (0) to B (1)')
+    i.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='DDIM steps of inversion and decoding (default 25)')
+    i.add_argument('--res', **res)
+    i.add_argument('--out', default='interpolation.png', help='PNG file to write: A as the decoder sees it, the frames, then B')
+    d = sub.add_parser('edit', help="turn your picture towards a change of words: a text diff of CLIP text embeddings (DALL-E 2 section 3.3)")
+    d.add_argument('image', help=picture)
+    d.add_argument('--to', required=True, help='the caption of the picture you want, e.g. "a blue circle"')
+    d.add_argument('--from', dest='source', default=None, help="the caption of your picture as it is (default: CLIP's best guess among 'a COLOR SHAPE')")
+    d.add_argument('--theta', type=bounded_float(0, 1), default=0.6, help='how far to turn, the last frame (default 0.6)')
+    d.add_argument('-n', type=bounded_int(2, 64), default=7, help='frames, from 0 to THETA')
+    d.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='DDIM steps (default 25)')
+    d.add_argument('--res', **res)
+    d.add_argument('--out', default='edit.png', help='PNG file to write: the picture as the decoder sees it, then the frames')
+    p_ = sub.add_parser('inpaint', help='redraw a box of your picture to match a prompt, keeping the rest (unCLIP, or the decoder alone)')
+    p_.add_argument('image', help=picture)
+    p_.add_argument('prompt', help='the caption of the whole picture you want, e.g. "a red circle to the left of a yellow triangle"')
+    p_.add_argument('--box', type=bounded_float(0, 1), nargs=4, required=True, metavar=('LEFT', 'TOP', 'RIGHT', 'BOTTOM'),
+                    help='the region to redraw, as fractions of the width and height: 0.66 0 1 1 is the right third')
+    p_.add_argument('-n', type=bounded_int(1, 64), default=4, help='fillings to draw')
+    p_.add_argument('--caption-only', action='store_true', help="no prior embedding, the decoder reads the caption alone (binds colours better, chapter 53)")
+    p_.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='classifier-free guidance (default 3)')
+    p_.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='DDIM steps (default 25)')
+    p_.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
+    p_.add_argument('--res', **res)
+    p_.add_argument('--out', default='inpainted.png', help='PNG file to write: the picture with the box greyed, then the fillings')
     sub.add_parser('info', help='list the bundled models with their cards')
     return p
 
@@ -266,27 +297,118 @@ def read_image(path: str, res: int):
     if rgb.size != (res, res): rgb = rgb.resize((res, res), Image.Resampling.LANCZOS)
     return torch.from_numpy(np.asarray(rgb).copy()).permute(2, 0, 1).float() / 255, size
 
+def read_pictures(paths: list[str]):
+    "Every picture at the size CLIP reads (N, 3, s, s), each checked before any model loads; a note on stderr for each one resized."
+    import torch
+    from dalle_edu import hub
+    s = hub.load_card(hub.load_card('decoder')['config']['clip'])['config']['image_size']
+    read = [read_image(p, s) for p in paths]
+    for p, (_, size) in zip(paths, read):
+        if size != (s, s): print(f'note: {p} is {size[0]} x {size[1]}; CLIP reads it at {s} px', file=sys.stderr)
+    return torch.stack([x for x, _ in read])
+
+def at_res(ims, res: int, seed: int = 0):
+    "16 px pictures as they are, or taken to 64 px by the two bundled upsamplers."
+    if res == ims.shape[-1]: return ims
+    from dalle_edu.cascade import cascade, load_upsamplers
+    return cascade(ims, load_upsamplers(), seed=seed)
+
+def as_seen(x, decoder, res: int):
+    "A user's picture as the decoder sees it (16 px, area-averaged), shown at `res` in pixel blocks."
+    import torch.nn.functional as F
+    return F.interpolate(F.interpolate(x, size=decoder.cfg.res, mode='area'), size=res, mode='nearest')
+
+def clip_cosines(clip, ims, z):
+    "CLIP cosine of each picture (N, 3, r, r) to each embedding in `z` (M, d): (N, M)."
+    import torch.nn.functional as F
+    return clip.encode_images(F.interpolate(ims, size=clip.cfg.image_size, mode='bilinear', align_corners=False)) @ z.T
+
 def cmd_vary(a):
-    import torch, torch.nn.functional as F
+    import torch
     from dalle_edu import hub
     from dalle_edu.decoder import decode, GUIDANCE, STEPS
     from dalle_edu.evaluation import save_grid
     out = writable_file(a.out)
-    clip_card = hub.load_card(hub.load_card('decoder')['config']['clip'])     # the picture is checked before any model loads
-    x, size = read_image(a.image, clip_card['config']['image_size'])
+    x = read_pictures([a.image])                                                  # the picture is checked before any model loads
     decoder = hub.load_pretrained('decoder')
-    clip = decoder.clip
-    if size != (clip.cfg.image_size,) * 2: print(f'note: {a.image} is {size[0]} x {size[1]}; CLIP reads it at {clip.cfg.image_size} px', file=sys.stderr)
-    z = clip.encode_images(x[None])                                                      # (1, d) unit-norm image embedding
+    z = decoder.clip.encode_images(x)                                             # (1, d) unit-norm image embedding
     ims = decode(decoder, z.expand(a.n, -1), guidance=GUIDANCE if a.guidance is None else a.guidance, steps=a.steps or STEPS, seed=a.seed)
-    cos = clip.encode_images(F.interpolate(ims, size=clip.cfg.image_size, mode='bilinear', align_corners=False)) @ z[0]
-    shown = F.interpolate(x[None], size=decoder.cfg.res, mode='area')
-    save_grid(torch.cat([shown, ims]), out, ['your picture'] + [f'{s:.3f}' for s in cos.tolist()])
+    cos = clip_cosines(decoder.clip, ims, z)[:, 0]
+    save_grid(torch.cat([as_seen(x, decoder, a.res), at_res(ims, a.res, a.seed)]), out, ['your picture'] + [f'{s:.3f}' for s in cos.tolist()])
     print(f'wrote {out}: {a.n} variations of {a.image} (seed {a.seed}), after the picture as the decoder sees it')
     print('CLIP cosine to your picture: ' + ' '.join(f'{s:.3f}' for s in cos.tolist()))
 
+def cmd_interpolate(a):
+    import torch, torch.nn.functional as F
+    from dalle_edu import hub
+    from dalle_edu.unclip import invert, decode_from, slerp, STEPS
+    from dalle_edu.evaluation import save_grid
+    out = writable_file(a.out)
+    x = read_pictures([a.a, a.b])
+    decoder = hub.load_pretrained('decoder')
+    steps = a.steps or STEPS
+    z = decoder.clip.encode_images(x)
+    x_T = invert(decoder, F.interpolate(x, size=decoder.cfg.res, mode='area'), z, steps=steps)    # each picture's own noise
+    thetas = torch.linspace(0, 1, a.n).tolist()
+    frames = torch.cat([decode_from(decoder, slerp(z[:1], z[1:], th), slerp(x_T[:1], x_T[1:], th), steps=steps) for th in thetas])
+    cos = clip_cosines(decoder.clip, frames, z)
+    seen = as_seen(x, decoder, a.res)
+    save_grid(torch.cat([seen[:1], at_res(frames, a.res), seen[1:]]), out, ['A'] + [f'{th:.2f}' for th in thetas] + ['B'])
+    print(f'wrote {out}: {a.n} frames from {a.a} (0) to {a.b} (1), between the pictures as the decoder sees them')
+    print('CLIP cosine to A: ' + ' '.join(f'{s:.3f}' for s in cos[:, 0].tolist()))
+    print('CLIP cosine to B: ' + ' '.join(f'{s:.3f}' for s in cos[:, 1].tolist()))
+
+def cmd_edit(a):
+    import torch
+    from dalle_edu import hub
+    from dalle_edu.shapes import COLOR_NAMES, SHAPES
+    from dalle_edu.unclip import invert, decode_from, slerp, text_diff, STEPS
+    from dalle_edu.evaluation import save_grid
+    target, source = check_prompt(a.to), None if a.source is None else check_prompt(a.source)
+    out = writable_file(a.out)
+    x = read_pictures([a.image])
+    decoder = hub.load_pretrained('decoder')
+    clip, steps = decoder.clip, a.steps or STEPS
+    z = clip.encode_images(x)
+    if source is None:                                                            # z_t0 should describe the picture as it is
+        guesses = [f'a {c} {s}' for c in COLOR_NAMES for s in SHAPES]
+        source = guesses[int((clip.encode_texts(guesses) @ z[0]).argmax())]
+        print(f'reading your picture as {source!r} (say otherwise with --from)', file=sys.stderr)
+    z_d = text_diff(clip, [source], [target])
+    x_T = invert(decoder, as_seen(x, decoder, decoder.cfg.res), z, steps=steps)
+    thetas = torch.linspace(0, a.theta, a.n).tolist()
+    frames = torch.cat([decode_from(decoder, slerp(z, z_d, th), x_T, steps=steps) for th in thetas])
+    cos = clip_cosines(clip, frames, clip.encode_texts([source, target]))
+    save_grid(torch.cat([as_seen(x, decoder, a.res), at_res(frames, a.res)]), out, ['your picture'] + [f'{th:.2f}' for th in thetas])
+    print(f'wrote {out}: {a.image} turned from {source!r} towards {target!r}, theta 0 to {a.theta:g} in {a.n} frames')
+    print(f'CLIP score for {source!r}: ' + ' '.join(f'{s:.3f}' for s in cos[:, 0].tolist()))
+    print(f'CLIP score for {target!r}: ' + ' '.join(f'{s:.3f}' for s in cos[:, 1].tolist()))
+
+def cmd_inpaint(a):
+    import math, torch
+    from dalle_edu.unclip import UnCLIP, inpaint, GUIDANCE, STEPS
+    from dalle_edu.evaluation import save_grid
+    left, top, right, bottom = a.box
+    if not (left < right and top < bottom): raise UsageError(f'--box {left:g} {top:g} {right:g} {bottom:g}: LEFT must be below RIGHT and TOP below BOTTOM')
+    prompt, out = check_prompt(a.prompt), writable_file(a.out)
+    x = read_pictures([a.image])
+    pipe = UnCLIP(upsamplers=[])
+    r = pipe.decoder.cfg.res
+    mask = torch.zeros(1, 1, r, r)
+    mask[..., math.floor(top * r):math.ceil(bottom * r), math.floor(left * r):math.ceil(right * r)] = 1
+    x16 = as_seen(x, pipe.decoder, r)
+    ims = inpaint(pipe, x16.expand(a.n, -1, -1, -1), mask, [prompt] * a.n, 'caption_only' if a.caption_only else 'prior',
+                  GUIDANCE if a.guidance is None else a.guidance, a.steps or STEPS, a.seed)
+    scores = clip_cosines(pipe.clip, ims, pipe.clip.encode_texts([prompt]))[:, 0]
+    holed = x16 * (1 - mask) + 0.5 * mask
+    save_grid(torch.cat([as_seen(holed, pipe.decoder, a.res), at_res(ims, a.res, a.seed)]), out, ['the box'] + [f'{s:.3f}' for s in scores.tolist()])
+    print(f'wrote {out}: {a.n} fillings of the box of {a.image} for {prompt!r} (seed {a.seed}), after the picture with the box greyed')
+    print('CLIP scores: ' + ' '.join(f'{s:.3f}' for s in scores.tolist()))
+
+
 # %% ../nbs/70_cli.ipynb #d68415d9
-COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'vary': cmd_vary, 'info': cmd_info}
+COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'vary': cmd_vary, 'interpolate': cmd_interpolate,
+            'edit': cmd_edit, 'inpaint': cmd_inpaint, 'info': cmd_info}
 
 def main(argv: list[str] | None = None) -> int:
     "Run `dalle-edu` with `argv`; returns the exit status (0 ok, 1 failure, 2 bad command line)."

@@ -105,8 +105,8 @@ def variation_figures(pipe: UnCLIP, scenes, eta: float = VARIATION_ETA, seed: in
     return {**{k: sum(a[k] for a in agree) / draws for k in agree[0]}, 'diversity': diversity(v), 'eta': eta, 'draws': draws}
 
 def slerp(a: torch.Tensor, b: torch.Tensor, theta: float) -> torch.Tensor:
-    "Spherical interpolation from unit vectors `a` to `b` (B, d): the point at angle fraction `theta` along the great circle."
-    omega = (a * b).sum(-1, keepdim=True).clamp(-1 + 1e-6, 1 - 1e-6).acos()
+    "Spherical interpolation from `a` to `b` (B, ...) at angle fraction `theta`: along the great circle for unit vectors; for two noises, DDIM's interpolation."
+    omega = F.cosine_similarity(a.flatten(1), b.flatten(1), dim=-1).clamp(-1 + 1e-6, 1 - 1e-6).acos().view(-1, *[1] * (a.dim() - 1))
     return (torch.sin((1 - theta) * omega) * a + torch.sin(theta * omega) * b) / torch.sin(omega)
 
 def text_diff(clip, source: list[str], target: list[str]) -> torch.Tensor:

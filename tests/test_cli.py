@@ -50,6 +50,13 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['train', 'probe', '--device', 'gpu0'], ['train', 'probe', '--device', 'cuda:99'],
     ['eval', 'unclip', '--guidance', '2'], ['eval', 'upsampler32', '--guidance', '2'], ['eval', 'cascade', '--rerank', '2'],
     ['generate', 'a red circle', '--model', 'unclip', '-n', '2', '--rerank', '3'],
+    ['vary', 'x.png', '--res', '32'], ['interpolate', 'a.png'], ['interpolate', 'a.png', 'b.png', '-n', '1'], ['interpolate', 'a.png', 'b.png'],
+    ['edit', 'x.png'], ['edit', 'x.png', '--to', 'a zebra'], ['edit', 'x.png', '--to', 'a blue circle', '--from', ''],
+    ['edit', 'x.png', '--to', 'a blue circle', '--theta', '2'], ['edit', 'x.png', '--to', 'a blue circle', '--out', 'x.gif'],
+    ['inpaint', 'x.png', 'a red circle'], ['inpaint', 'x.png', 'a red circle', '--box', '0', '0', '1'],
+    ['inpaint', 'x.png', 'a red circle', '--box', '0', '0', '1.5', '1'], ['inpaint', 'x.png', 'a red circle', '--box', '0.7', '0', '0.2', '1'],
+    ['inpaint', 'x.png', 'a red circle', '--box', '0', '0.5', '1', '0.5'], ['inpaint', 'x.png', 'a unicorn', '--box', '0', '0', '1', '1'],
+    ['inpaint', 'x.png', 'a red circle', '--box', '0', '0', '1', '1'],
 ])
 def test_bad_input_one_line_no_file(cli_main, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -218,6 +225,32 @@ def test_vary_bad_pictures_one_line_no_file(cli_main, tmp_path):
         assert_one_line_error(r)
         assert name.split('.')[0] in r.stderr and not out.exists(), r.stderr
     assert not [p for p in tmp_path.iterdir() if p.name.startswith('.')]          # no temporary file left
+
+def test_interpolate_edit_inpaint_your_pictures(cli, cli_main, tmp_path):
+    write_test_images(tmp_path)
+    from PIL import Image
+    from dalle_edu.shapes import sample_scenes, render
+    other = (render(sample_scenes(1, 'test', 5), 48)[0].permute(1, 2, 0).numpy() * 255).round().astype('uint8')
+    Image.fromarray(other).save(tmp_path/'other.png')                                  # another scene, at another size
+    r = cli_main('interpolate', tmp_path/'palette.png', tmp_path/'other.png', '-n', '4', '--steps', '10', '--out', tmp_path/'walk.png')
+    assert r.returncode == 0 and r.stderr.count('note:') == 1, r.stderr                   # the 48 px picture was resized, and says so
+    to_a, to_b = [list(map(float, l.split(':')[1].split())) for l in r.stdout.splitlines()[1:3]]
+    assert len(to_a) == 4 and to_a[0] > to_b[0] and to_b[-1] > to_a[-1]
+    for res in (16, 64):
+        r = cli_main('edit', tmp_path/'alpha.png', '--to', 'a blue circle', '-n', '3', '--steps', '10', '--res', res, '--out', tmp_path/f'edit{res}.png')
+        assert r.returncode == 0 and 'reading your picture as' in r.stderr, r.stderr
+    widths = [Image.open(tmp_path/f'edit{res}.png').size[0] for res in (16, 64)]
+    assert widths == [4 + 2 * (96 + 4), 4 + 2 * (64 + 4)]        # two columns: 16 px frames shown x6, 64 px ones as they are
+    outs = []
+    for seed in (0, 0, 1):
+        outs.append(tmp_path/f'fill{len(outs)}.png')
+        r = cli_main('inpaint', tmp_path/'grey.png', 'a yellow triangle', '--box', '0.66', '0', '1', '1', '-n', '2', '--steps', '8',
+                     '--seed', seed, '--out', outs[-1])
+        assert r.returncode == 0 and len(r.stdout.splitlines()[1].split()[2:]) == 2, r.stderr
+    assert outs[0].read_bytes() == outs[1].read_bytes() != outs[2].read_bytes()
+    r = cli('inpaint', tmp_path/'text.png', 'a red circle', '--box', '0', '0', '1', '1', '--out', tmp_path/'no.png')
+    assert_one_line_error(r)
+    assert 'text.png' in r.stderr and not (tmp_path/'no.png').exists()
 
 def test_eval_prior_json_has_both_priors_and_baselines(cli):
     r = cli('eval', 'prior', '--prompts', '8', '--seed', '1', '--json')
