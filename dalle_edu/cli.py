@@ -13,7 +13,7 @@ __all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'COM
            'device_name', 'bounded_float', 'writable_file', 'make_parser', 'check_prompt', 'check_options',
            'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten', 'format_report',
            'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'read_pictures', 'at_res', 'as_seen', 'clip_cosines',
-           'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_inpaint', 'main']
+           'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_caption', 'cmd_inpaint', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -64,11 +64,12 @@ def make_parser() -> Parser:
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
     g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
-    g.add_argument('--model', default='dalle1', help='bundled generator: dalle1, glide, or unclip (64 px: prior, decoder and upsamplers)')
+    g.add_argument('--model', default='dalle1', help='bundled generator: dalle1, glide, unclip (64 px: prior, decoder and upsamplers) or dalle3 (DALL-E 1 trained on recaptioned data)')
     g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
     g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by CLIP (default: all N, sorted)')
     g.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     g.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25)')
+    g.add_argument('--no-upsample', action='store_true', help='dalle3: use the prompt as written, not rewritten into a descriptive caption first')
     g.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     g.add_argument('--out', default='generated.png', help='PNG file to write')
     s = sub.add_parser('shapes', help='render a captioned grid of the shapes world to a PNG')
@@ -130,6 +131,8 @@ def make_parser() -> Parser:
     p_.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     p_.add_argument('--res', **res)
     p_.add_argument('--out', default='inpainted.png', help='PNG file to write: the picture with the box greyed, then the fillings')
+    c = sub.add_parser('caption', help="describe your pictures in words: DALL-E 3's captioner (chapter 60)")
+    c.add_argument('images', nargs='+', metavar='IMAGE', help=picture)
     sub.add_parser('info', help='list the bundled models with their cards')
     return p
 
@@ -153,7 +156,7 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
     return p.lower()
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
-GENERATORS = ('dalle1', 'glide', 'unclip')
+GENERATORS = ('dalle1', 'glide', 'unclip', 'dalle3')
 OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
 
 def check_options(model: str, **given):
@@ -167,10 +170,20 @@ def cmd_generate(a):
     if a.model not in GENERATORS: raise UsageError(f"unknown generator {a.model!r}; choose from {', '.join(GENERATORS)}")
     check_options(a.model, guidance=a.guidance, steps=a.steps)
     if a.rerank is not None and a.rerank > a.n: raise UsageError(f'--rerank {a.rerank} is more than -n {a.n} samples')
+    if a.no_upsample and a.model != 'dalle3': raise UsageError(f"--no-upsample applies to dalle3, not {a.model!r}")
     prompt, out = check_prompt(a.prompt), writable_file(a.out)
     if a.model == 'dalle1':
         from dalle_edu.rerank import Dalle1
         ims, scores = Dalle1().generate(prompt, a.n, a.seed)
+    elif a.model == 'dalle3':
+        import random
+        from dalle_edu import hub
+        from dalle_edu.rerank import Dalle1
+        from dalle_edu.recaptioning import upsample_prompt
+        if not a.no_upsample:
+            prompt = upsample_prompt(prompt, random.Random(a.seed))
+            print(f'upsampled prompt: {prompt!r} (--no-upsample to use yours as written)', file=sys.stderr)
+        ims, scores = Dalle1(hub.load_pretrained('dalle3')).generate(prompt, a.n, a.seed)
     elif a.model == 'glide':
         from dalle_edu.glide import Glide
         ims, scores = Glide().generate(prompt, a.n, a.seed, a.guidance, a.steps)
@@ -297,11 +310,11 @@ def read_image(path: str, res: int):
     if rgb.size != (res, res): rgb = rgb.resize((res, res), Image.Resampling.LANCZOS)
     return torch.from_numpy(np.asarray(rgb).copy()).permute(2, 0, 1).float() / 255, size
 
-def read_pictures(paths: list[str]):
-    "Every picture at the size CLIP reads (N, 3, s, s), each checked before any model loads; a note on stderr for each one resized."
+def read_pictures(paths: list[str], model: str = 'decoder'):
+    "Every picture at the size `model`'s CLIP reads (N, 3, s, s), each checked before any model loads; a note on stderr for each one resized."
     import torch
     from dalle_edu import hub
-    s = hub.load_card(hub.load_card('decoder')['config']['clip'])['config']['image_size']
+    s = hub.load_card(hub.load_card(model)['config']['clip'])['config']['image_size']
     read = [read_image(p, s) for p in paths]
     for p, (_, size) in zip(paths, read):
         if size != (s, s): print(f'note: {p} is {size[0]} x {size[1]}; CLIP reads it at {s} px', file=sys.stderr)
@@ -384,6 +397,12 @@ def cmd_edit(a):
     print(f'CLIP score for {source!r}: ' + ' '.join(f'{s:.3f}' for s in cos[:, 0].tolist()))
     print(f'CLIP score for {target!r}: ' + ' '.join(f'{s:.3f}' for s in cos[:, 1].tolist()))
 
+def cmd_caption(a):
+    from dalle_edu import hub
+    from dalle_edu.recaptioning import caption
+    x = read_pictures(a.images, 'captioner')
+    for path, text in zip(a.images, caption(hub.load_pretrained('captioner'), x)): print(f'{path}: {text}')
+
 def cmd_inpaint(a):
     import math, torch
     from dalle_edu.unclip import UnCLIP, inpaint, GUIDANCE, STEPS
@@ -408,7 +427,7 @@ def cmd_inpaint(a):
 
 # %% ../nbs/70_cli.ipynb #d68415d9
 COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'vary': cmd_vary, 'interpolate': cmd_interpolate,
-            'edit': cmd_edit, 'inpaint': cmd_inpaint, 'info': cmd_info}
+            'edit': cmd_edit, 'inpaint': cmd_inpaint, 'caption': cmd_caption, 'info': cmd_info}
 
 def main(argv: list[str] | None = None) -> int:
     "Run `dalle-edu` with `argv`; returns the exit status (0 ok, 1 failure, 2 bad command line)."

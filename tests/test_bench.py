@@ -34,3 +34,18 @@ def test_ddpm_objectives_refuses_bad_input():
     for args in (('--prediction-type', 'noise'), ('--steps', '0'), ('--min-snr-gamma', '-1')):
         r = objectives(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
+
+def blend(*args):
+    return subprocess.run([sys.executable, 'bench/recaption_blend.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_recaption_blend_trains_and_scores():
+    r = blend('--blends', '0', '1', '--steps', '2', '--pool', '40', '--prompts', '1')
+    assert r.returncode == 0, r.stderr
+    reps = [json.loads(l) for l in r.stdout.strip().splitlines()]
+    assert [rep['p_synthetic'] for rep in reps] == [0, 1] and all(rep['steps'] == 2 and rep['pool'] == 40 for rep in reps)
+    assert all(set(rep[k]['categories']) == CATEGORIES for rep in reps for k in ('as_written', 'upsampled'))
+
+def test_recaption_blend_refuses_bad_input():
+    for args in (('--blends', '1.5'), ('--steps', '0'), ('--blends', 'half')):
+        r = blend(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]

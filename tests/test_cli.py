@@ -57,6 +57,8 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['inpaint', 'x.png', 'a red circle', '--box', '0', '0', '1.5', '1'], ['inpaint', 'x.png', 'a red circle', '--box', '0.7', '0', '0.2', '1'],
     ['inpaint', 'x.png', 'a red circle', '--box', '0', '0.5', '1', '0.5'], ['inpaint', 'x.png', 'a unicorn', '--box', '0', '0', '1', '1'],
     ['inpaint', 'x.png', 'a red circle', '--box', '0', '0', '1', '1'],
+    ['caption'], ['caption', 'x.png'], ['generate', 'a red circle', '--no-upsample'], ['generate', 'a red circle', '--model', 'dalle3', '--steps', '5'],
+    ['eval', 'captioner', '--guidance', '2'], ['eval', 'dalle3', '--prompts', '0'],
 ])
 def test_bad_input_one_line_no_file(cli_main, tmp_path, argv):
     before = set(os.listdir(tmp_path))
@@ -283,3 +285,34 @@ def test_eval_cascade_json(cli):
     rep = json.loads(r.stdout)
     assert rep['model'] == 'cascade' and rep['steps'] == 2 and set(rep['real_32']) == set(rep['decoder_32']) == {'augmented', 'plain'}
     assert rep['real_64']['same_scene_real'] == 1.0 and 0 <= rep['decoder_64']['position'] <= 1
+
+def test_caption_your_pictures(cli, cli_main, tmp_path):
+    write_test_images(tmp_path)
+    r = cli_main('caption', tmp_path/'palette.png', tmp_path/'grey.png', tmp_path/'wide.jpg')
+    assert r.returncode == 0 and r.stderr.count('note:') == 1, r.stderr                    # the JPEG was resized, and says so
+    lines = r.stdout.splitlines()
+    assert [l.split(': ')[0] for l in lines] == [str(tmp_path/n) for n in ('palette.png', 'grey.png', 'wide.jpg')]
+    from dalle_edu.recaptioning import parse_phrases
+    assert parse_phrases(lines[0].split(': ', 1)[1])[0], lines[0]                          # a caption in the shapes world's grammar
+    r = cli('caption', tmp_path/'palette.png', tmp_path/'text.png')
+    assert_one_line_error(r)
+    assert 'text.png' in r.stderr and r.stdout == ''                                      # every picture is checked before any is captioned
+
+def test_generate_dalle3_upsamples_same_seed_same_bytes(cli_main, tmp_path):
+    outs = []
+    for seed, extra in ((0, ()), (0, ()), (0, ('--no-upsample',))):
+        outs.append(tmp_path/f'g{len(outs)}.png')
+        r = cli_main('generate', 'two circles', '--model', 'dalle3', '-n', '3', '--seed', seed, *extra, '--out', outs[-1])
+        assert r.returncode == 0 and ('upsampled prompt:' in r.stderr) == (not extra), r.stderr
+    assert outs[0].read_bytes() == outs[1].read_bytes() != outs[2].read_bytes()
+
+def test_eval_captioner_and_dalle3_json(cli_main):
+    r = cli_main('eval', 'captioner', '--prompts', '20', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'captioner' and rep['prompts'] == 20 and 0 <= rep['fully_correct'] <= 1
+    assert set(rep) >= {'shape', 'color', 'count', 'position', 'objects', 'single_object', 'fully_correct_by_objects'}
+    r = cli_main('eval', 'dalle3', '--prompts', '2', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'dalle3' and list(rep['upsampled']['categories']) == list(rep['as_written']['categories']) == CATEGORIES
