@@ -352,7 +352,7 @@ def cmd_vary(a):
     print('CLIP cosine to your picture: ' + ' '.join(f'{s:.3f}' for s in cos.tolist()))
 
 def cmd_interpolate(a):
-    import torch, torch.nn.functional as F
+    import torch
     from dalle_edu import hub
     from dalle_edu.unclip import invert, decode_from, slerp, STEPS
     from dalle_edu.evaluation import save_grid
@@ -361,7 +361,7 @@ def cmd_interpolate(a):
     decoder = hub.load_pretrained('decoder')
     steps = a.steps or STEPS
     z = decoder.clip.encode_images(x)
-    x_T = invert(decoder, F.interpolate(x, size=decoder.cfg.res, mode='area'), z, steps=steps)    # each picture's own noise
+    x_T = invert(decoder, as_seen(x, decoder, decoder.cfg.res), z, steps=steps)                  # each picture's own noise
     thetas = torch.linspace(0, 1, a.n).tolist()
     frames = torch.cat([decode_from(decoder, slerp(z[:1], z[1:], th), slerp(x_T[:1], x_T[1:], th), steps=steps) for th in thetas])
     cos = clip_cosines(decoder.clip, frames, z)
