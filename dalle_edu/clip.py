@@ -12,13 +12,13 @@ from .bpe_tokens import ShapesTokenizer, shapes_vocabulary
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, GRID, MAX_OBJECTS, Obj, Scene,
                               plural, noun_phrase, relation, random_object, random_background, shapes_batch,
                               sample_scenes, render, show_images, describe)
-from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
+from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, distributed
 from . import hub
 
 # %% auto #0
 __all__ = ['MAX_LOGIT_SCALE', 'INIT_LOGIT_SCALE', 'PRESETS', 'REL_WORDS', 'CLIP_RECIPE', 'clip_loss', 'CLIPConfig', 'build_clip',
-           'ShapesCLIP', 'clip_batches', 'clip_train_loss', 'ClampLogitScaleCB', 'train_clip', 'zero_shot_task',
-           'zero_shot_accuracy', 'retrieval_r1', 'clip_eval', 'rerank']
+           'ShapesCLIP', 'clip_batches', 'gather_rows', 'clip_train_loss', 'ClampLogitScaleCB', 'train_clip',
+           'zero_shot_task', 'zero_shot_accuracy', 'retrieval_r1', 'clip_eval', 'rerank']
 
 # %% ../nbs/30_clip.ipynb #c25b830d
 MAX_LOGIT_SCALE = 100.0
@@ -93,9 +93,16 @@ def clip_batches(bs: int = 128, seed: int = 0, text_prob: float = 0.15, p_colorl
         return ims, caps
     return get
 
+def gather_rows(x: torch.Tensor) -> torch.Tensor:
+    "Every training process's rows of `x`, in rank order, the gradient flowing back to each process's own (one process: `x`)."
+    if distributed()[1] == 1: return x
+    import torch.distributed.nn.functional as dist_fn
+    return torch.cat(dist_fn.all_gather(x))
+
 def clip_train_loss(model: ShapesCLIP, batch):
+    "`clip_loss` over the whole batch: under several processes each one's pairs are the negatives of every other's."
     ims, caps = batch
-    loss = clip_loss(model.encode_images(ims), model.encode_texts(caps), model.model.logit_scale.exp())
+    loss = clip_loss(gather_rows(model.encode_images(ims)), gather_rows(model.encode_texts(caps)), model.model.logit_scale.exp())
     return loss, {'logit_scale': model.model.logit_scale.exp().detach()}
 
 class ClampLogitScaleCB(Callback):

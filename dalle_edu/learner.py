@@ -88,9 +88,9 @@ def distributed() -> tuple[int, int]:
     return (d.get_rank(), d.get_world_size()) if d.is_available() and d.is_initialized() else (0, 1)
 
 def shard(b, rank: int, world: int):
-    "This rank's equal slice of a batch: rows rank * n / world to (rank + 1) * n / world of every tensor (in nested lists, tuples, dicts)."
-    if isinstance(b, torch.Tensor):
-        if b.ndim == 0 or len(b) % world: raise ValueError(f"a batch of shape {tuple(b.shape)} cannot be split evenly over {world} processes")
+    "This rank's equal slice of a batch: rows rank * n / world to (rank + 1) * n / world of every tensor and list of strings (captions), in nested tuples, lists and dicts."
+    if (torch.is_tensor(b) and b.ndim) or (isinstance(b, list) and b and all(isinstance(o, str) for o in b)):
+        if len(b) % world: raise ValueError(f"a batch of {len(b)} rows cannot be split evenly over {world} processes")
         n = len(b) // world
         return b[rank * n:(rank + 1) * n]
     if isinstance(b, (list, tuple)): return type(b)(shard(o, rank, world) for o in b)

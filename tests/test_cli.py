@@ -92,6 +92,19 @@ def test_train_under_torchrun_two_processes(tmp_path):
     card = json.loads((tmp_path/'probe.json').read_text())
     assert card['steps'] == 3 and sorted(p.name for p in tmp_path.iterdir()) == ['probe.json', 'probe.safetensors']
 
+def test_torchrun_refused_by_a_busy_out_ends_at_once(tmp_path):
+    "Rank 0 is refused the lock of a live run: it says so in one line and torchrun stops the other rank instead of leaving it waiting."
+    import subprocess, time
+    from conftest import BIN
+    (tmp_path/'probe.lock').write_text(str(os.getpid()))          # this test's own process: a live holder
+    env = {**os.environ, 'DALLE_EDU_QUIET': '1', 'OMP_NUM_THREADS': '1'}
+    t = time.time()
+    r = subprocess.run([str(BIN/'torchrun'), '--standalone', '--nproc_per_node', '2', '-m', 'dalle_edu', 'train', 'probe',
+                        '--steps', '3', '--out', str(tmp_path)], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode != 0 and time.time() - t < 120
+    assert 'dalle-edu: error: ' in r.stderr and 'is in use by another training run' in r.stderr, r.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.lock']
+
 def test_generate_same_seed_same_bytes(cli, tmp_path):
     outs = {}
     for name, seed in (('a', 3), ('b', 3), ('c', 4)):
