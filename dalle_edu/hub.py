@@ -41,7 +41,8 @@ RECIPE_MODULES = {'probe': 'dalle_edu.evaluation', 'vae': 'dalle_edu.vae_vs_vqva
                   'classifier': 'dalle_edu.guidance', 'glide': 'dalle_edu.glide',
                   'prior': 'dalle_edu.prior', 'ar_prior': 'dalle_edu.prior',
                   'decoder': 'dalle_edu.decoder', 'upsampler32': 'dalle_edu.cascade', 'upsampler32_plain': 'dalle_edu.cascade',
-                  'upsampler64': 'dalle_edu.cascade', 'captioner': 'dalle_edu.recaptioning', 'dalle3': 'dalle_edu.recaptioning', 'dalle3_alt': 'dalle_edu.recaptioning'}   # which module registers each bundled model
+                  'upsampler64': 'dalle_edu.cascade', 'captioner': 'dalle_edu.recaptioning', 'dalle3': 'dalle_edu.recaptioning', 'dalle3_alt': 'dalle_edu.recaptioning',
+                  'negclip': 'dalle_edu.negclip'}   # which module registers each bundled model
 NAME_PATTERN = re.compile(r'[a-z][a-z0-9_]{0,39}')
 
 def register(recipe: Recipe) -> Recipe:
