@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path     # nothing heavy here: `--help` and bad arguments are answered before torch is imported
 
 # %% auto #0
-__all__ = ['MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'COMMANDS', 'UsageError', 'Parser', 'bounded_int',
-           'device_name', 'bounded_float', 'writable_file', 'make_parser', 'check_prompt', 'check_options',
-           'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten', 'format_report',
-           'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'read_pictures', 'at_res', 'as_seen', 'clip_cosines',
-           'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_caption', 'cmd_inpaint', 'main']
+__all__ = ['RERANKERS', 'MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'COMMANDS', 'UsageError', 'Parser',
+           'bounded_int', 'device_name', 'bounded_float', 'writable_file', 'make_parser', 'check_prompt',
+           'check_options', 'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten',
+           'format_report', 'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'read_pictures', 'at_res', 'as_seen',
+           'clip_cosines', 'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_caption', 'cmd_inpaint', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -59,6 +59,8 @@ def writable_file(path: str, suffix: str = '.png') -> Path:
     return p
 
 # %% ../nbs/70_cli.ipynb #d6a969d8
+RERANKERS = ('negclip', 'clip')   # the bundled CLIPs that can sort generated pictures
+
 def make_parser() -> Parser:
     p = Parser(prog='dalle-edu', description='Learn how DALL-E works by rebuilding it at toy scale.')
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
@@ -66,7 +68,8 @@ def make_parser() -> Parser:
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
     g.add_argument('--model', default='dalle1', help='bundled generator: dalle1, glide, unclip (64 px: prior, decoder and upsamplers) or dalle3 (DALL-E 1 trained on recaptioned data)')
     g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
-    g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by CLIP (default: all N, sorted)')
+    g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by the reranker (default: all N, sorted)')
+    g.add_argument('--reranker', choices=RERANKERS, default='negclip', help="the CLIP that sorts the pictures: negclip (reads relations, chapter 32; default) or clip (the paper's, chapter 30)")
     g.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     g.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25)')
     g.add_argument('--no-upsample', action='store_true', help='dalle3: use the prompt as written, not rewritten into a descriptive caption first')
@@ -91,6 +94,7 @@ def make_parser() -> Parser:
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
     e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1: best of K candidates per prompt (1: no reranking)')
+    e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1: the CLIP that picks the best candidate (default negclip; the card's figures are clip's, chapter 23)")
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
@@ -157,7 +161,7 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
 GENERATORS = ('dalle1', 'glide', 'unclip', 'dalle3')
-OPTIONS = {'rerank': ('dalle1',), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
+OPTIONS = {'rerank': ('dalle1',), 'reranker': ('dalle1',), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
 
 def check_options(model: str, **given):
     "A `UsageError` if an option was given for a model that does not take it."
@@ -190,10 +194,14 @@ def cmd_generate(a):
     else:
         from dalle_edu.unclip import UnCLIP
         ims, scores = UnCLIP().generate(prompt, a.n, a.seed, a.guidance, a.steps)
+    if a.reranker != 'clip':                   # the generators sort by the paper's CLIP; sort again by the one asked for
+        from dalle_edu import hub
+        from dalle_edu.clip import rerank
+        ims, scores = rerank(ims, prompt, len(ims), hub.load_pretrained(a.reranker))
     k = a.rerank or a.n
     save_grid(ims[:k], out, [f'{s:.3f}' for s in scores[:k].tolist()])
     print(f'wrote {out}: the best {k} of {a.n} pictures of {prompt!r} (seed {a.seed}), best first')
-    print('CLIP scores: ' + ' '.join(f'{s:.3f}' for s in scores[:k].tolist()))
+    print(f'{a.reranker} scores: ' + ' '.join(f'{s:.3f}' for s in scores[:k].tolist()))
 
 def cmd_shapes(a):
     from dalle_edu.shapes import shapes_batch
@@ -250,11 +258,12 @@ def format_report(rep: dict) -> str:
     return '\n'.join([head] + [f'  {k:28s} {fmt(v)}' for k, v in flatten(body)])
 
 def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | None = None,
-             guidance: float | None = None, steps: int | None = None) -> dict:
+             guidance: float | None = None, steps: int | None = None, reranker: str | None = None) -> dict:
     "The figures `dalle-edu eval NAME` prints."
     from dalle_edu import hub
     from dalle_edu.evaluation import shapes_eval, real_generator
-    check_options(name, rerank=rerank, guidance=guidance, steps=steps)
+    check_options(name, rerank=rerank, guidance=guidance, steps=steps, reranker=reranker)
+    if name == 'dalle1': reranker = reranker or 'negclip'     # the relation-aware CLIP picks, unless --reranker clip
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
     if name == 'cascade':
         from dalle_edu.cascade import cascade_eval
@@ -264,12 +273,12 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
         if guidance is not None: raise UsageError('--guidance is not an option of eval unclip (it uses the decoder default, 3)')
         return unclip_eval(None, prompts, seed, **({'steps': steps} if steps else {}))
     recipe = hub.get_recipe(name)
-    extra = {k: v for k, v in dict(rerank=rerank, guidance=guidance, steps=steps).items() if v is not None}
+    extra = {k: v for k, v in dict(rerank=rerank, guidance=guidance, steps=steps, reranker=reranker).items() if v is not None}
     figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed, **extra)
     return figures if 'model' in figures else {'model': name, **figures, 'prompts': prompts, 'seed': seed}
 
 def cmd_eval(a):
-    rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank, a.guidance, a.steps)
+    rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank, a.guidance, a.steps, a.reranker)
     print(json.dumps(rep) if a.json else format_report(rep))
 
 def cmd_info(a) -> int:

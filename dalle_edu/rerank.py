@@ -58,10 +58,10 @@ class Dalle1:
         return generate
 
 # %% ../nbs/23_rerank.ipynb #fa4ce0d0
-def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, **sampling) -> dict:
-    "ShapesEval of DALL-E 1 with the best of `rerank` CLIP-ranked candidates per prompt."
-    rep = shapes_eval(Dalle1(model).generator(rerank, **sampling), 'dalle1', n, seed, batch_size=64)
-    return {**rep, 'rerank': rerank}
+def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, reranker: str = 'clip', **sampling) -> dict:
+    "ShapesEval of DALL-E 1 with the best of `rerank` candidates per prompt, ranked by the bundled CLIP named `reranker`."
+    rep = shapes_eval(Dalle1(model, clip=hub.load_pretrained(reranker)).generator(rerank, **sampling), 'dalle1', n, seed, batch_size=64)
+    return {**rep, 'rerank': rerank, 'reranker': reranker}
 
 DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
     train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10,
