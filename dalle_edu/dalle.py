@@ -117,7 +117,7 @@ def decode_tokens(codec, z) -> torch.Tensor:
     "Images (B, 3, 32, 32) from token grids (B, g, g) or (B, g*g)."
     g = int(math.isqrt(z.shape[-1])) if z.dim() == 2 else z.shape[-1]
     z = z.reshape(len(z), g, g)
-    with torch.no_grad(): return (codec.decode_codes(z) if hasattr(codec, 'decode_codes') else codec.decode(z)).clamp(0, 1)
+    with torch.no_grad(): return codec.decode(z).clamp(0, 1)          # VQVAE and DVAE: tokens(images), decode(tokens)
 
 @torch.no_grad()
 def token_pool(n: int, codec, seed: int = 0, chunk: int = 500):

@@ -164,7 +164,7 @@ class VQVAE(nn.Module):
         self.decoder = Decoder(cfg.D, 3, tuple(cfg.hidden), n_res=cfg.n_res)
 
     def encode(self, x): return self.vq(self.encoder(2 * x - 1))
-    def decode_codes(self, idx): return torch.sigmoid(self.decoder(self.vq.codebook[idx].permute(0, 3, 1, 2)))
+    def decode(self, tokens): return torch.sigmoid(self.decoder(self.vq.codebook[tokens].permute(0, 3, 1, 2)))   # the codec interface, as the dVAE's
     def forward(self, x):
         z_q, idx, losses = self.encode(x)
         return torch.sigmoid(self.decoder(z_q)), idx, losses
@@ -172,7 +172,7 @@ class VQVAE(nn.Module):
     @torch.no_grad()
     def tokens(self, x): return self.encode(x)[1]
     @torch.no_grad()
-    def reconstruct(self, x): return self.decode_codes(self.tokens(x))
+    def reconstruct(self, x): return self.decode(self.tokens(x))
 
 def vqvae_loss(model: VQVAE, x):
     "Reconstruction + codebook + beta * commitment."
