@@ -73,7 +73,7 @@ def hard_negative(scene: Scene, rng: random.Random, style: str = 'descriptive', 
 
 # %% ../nbs/32_negclip.ipynb #55f92b8d
 def negclip_batches(bs: int = 64, seed: int = 0, p_two: float = 0.5, p_colorless: float = 1 / 3, text_prob: float = 0.15):
-    "get_batch(step): `bs` scenes and their hard negatives, as (2 bs images, 2 bs captions), negatives after the scenes; a fraction `p_two` are two-object scenes whose negative moves an object."
+    "get_batch(step): `bs` scenes and their hard negatives, as (2 bs images, 2 bs captions), negatives after the scenes; a fraction `p_two` are two-object scenes whose negative moves an object or swaps their colours."
     def get(step):
         scenes, negatives, caps, neg_caps = [], [], [], []
         for i in range(bs):
@@ -82,7 +82,7 @@ def negclip_batches(bs: int = 64, seed: int = 0, p_two: float = 0.5, p_colorless
             s = random_scene(rng, 2 if two else None, exclude=HELD_OUT)
             if rng.random() < text_prob: s = replace(s, text=rng.choice(SHAPES + COLOR_NAMES))
             style = 'colorless' if rng.random() < p_colorless else 'descriptive'
-            neg = hard_negative(s, rng, style, ('position',) if two else EDITS)[1]
+            neg = hard_negative(s, rng, style, ('position', 'color') if two else EDITS)[1]
             scenes.append(s); negatives.append(neg)
             caps.append(describe(s, rng, style)); neg_caps.append(describe(neg, rng, style))
         return render(scenes + negatives, 32), caps + neg_caps
@@ -105,5 +105,5 @@ def negclip_eval(model: ShapesCLIP, n: int = 200, seed: int = 0) -> dict:
             'typographic_flips': {k: typographic_attack(model, n, seed, k)[0] for k in ('shape', 'color')}}
 
 NEGCLIP_RECIPE = hub.register(hub.Recipe('negclip', build=lambda c: ShapesCLIP(CLIPConfig(**c)), config=asdict(CLIPConfig()),
-    train=train_negclip, evaluate=negclip_eval, steps=3000, eval_prompts=200, train_args=dict(bs=64, lr=3e-3, init='clip', p_two=0.8),
+    train=train_negclip, evaluate=negclip_eval, steps=3000, eval_prompts=200, train_args=dict(bs=64, lr=3e-3, init='clip', p_two=0.9),
     description="NegCLIP: the bundled CLIP fine-tuned with hard-negative scenes and captions, reads position and binding (chapter 32)"))

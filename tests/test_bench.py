@@ -1,4 +1,4 @@
-"""The benchmark scripts run: GLIDE's scaling measurement end to end on a tiny budget; bad input refused in one line."""
+"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend and the NegCLIP mix end to end on tiny budgets; bad input refused in one line."""
 import json, subprocess, sys
 from conftest import ROOT
 
@@ -48,4 +48,19 @@ def test_recaption_blend_trains_and_scores():
 def test_recaption_blend_refuses_bad_input():
     for args in (('--blends', '1.5'), ('--steps', '0'), ('--blends', 'half')):
         r = blend(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
+
+def mix(*args):
+    return subprocess.run([sys.executable, 'bench/negclip_mix.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_negclip_mix_trains_and_scores():
+    r = mix('--mix', '0', '1', '--steps', '2', '--tests', '4')
+    assert r.returncode == 0, r.stderr
+    reps = [json.loads(l) for l in r.stdout.strip().splitlines()]
+    assert [rep['p_two'] for rep in reps] == [0, 1] and all(rep['steps'] == 2 and rep['tests'] == 4 for rep in reps)
+    assert all(set(rep['zero_shot']) == {'shape', 'color', 'count', 'position'} and 0 <= rep['binding'] <= 1 for rep in reps)
+
+def test_negclip_mix_refuses_bad_input():
+    for args in (('--mix', '1.5'), ('--steps', '0'), ('--lr', '-1'), ('--mix', 'most')):
+        r = mix(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]

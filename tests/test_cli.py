@@ -46,6 +46,7 @@ def test_shapes_png_same_seed_same_bytes(cli, tmp_path):
     ['generate', 'a red circle', '--model', 'glide', '--guidance', '-1'], ['generate', 'a red circle', '--model', 'glide', '--guidance', 'nan'],
     ['generate', 'a red circle', '--model', 'glide', '--steps', '0'], ['generate', 'a red circle', '--steps', '5'],
     ['eval', 'dalle1', '--guidance', '2'], ['eval', 'glide', '--rerank', '2'], ['eval', 'real', '--steps', '3'],
+    ['eval', 'glide', '--reranker', 'clip'], ['generate', 'a red circle', '--reranker', 'probe'],
     ['eval', 'ddpm', '--guidance', '2'], ['eval', 'ddpm', '--steps', '0'], ['train', 'ddpm', '--steps', '-5'],
     ['train', 'probe', '--device', 'gpu0'], ['train', 'probe', '--device', 'cuda:99'],
     ['eval', 'unclip', '--guidance', '2'], ['eval', 'upsampler32', '--guidance', '2'], ['eval', 'cascade', '--rerank', '2'],
@@ -122,6 +123,20 @@ def test_eval_dalle1_rerank_json(cli):
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout)
     assert rep['model'] == 'dalle1' and rep['rerank'] == 1 and rep['prompts'] == 3 and list(rep['categories']) == CATEGORIES
+    assert rep['reranker'] == 'negclip'                                  # the relation-aware CLIP picks by default
+
+def test_generate_reranker_choice(cli, tmp_path):
+    "The same candidates sorted by each CLIP: the same pictures in another order, each reranker's scores falling."
+    scores = {}
+    for reranker in ('negclip', 'clip'):
+        r = cli('generate', 'a red circle to the left of a blue square', '-n', '8', '--seed', '1', '--reranker', reranker,
+                '--out', tmp_path/f'{reranker}.png')
+        assert r.returncode == 0, r.stderr
+        line = r.stdout.splitlines()[1]
+        assert line.startswith(f'{reranker} scores: ')
+        scores[reranker] = [float(v) for v in line.split()[2:]]
+        assert scores[reranker] == sorted(scores[reranker], reverse=True)
+    assert scores['negclip'] != scores['clip']
 
 @pytest.mark.parametrize('model, prompt, n, steps', [('glide', 'two blue squares', 3, 8), ('unclip', 'a red circle', 2, 5)])
 def test_generate_diffusion_same_seed_same_bytes(cli, tmp_path, model, prompt, n, steps):
