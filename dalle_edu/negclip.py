@@ -105,5 +105,5 @@ def negclip_eval(model: ShapesCLIP, n: int = 200, seed: int = 0) -> dict:
             'typographic_flips': {k: typographic_attack(model, n, seed, k)[0] for k in ('shape', 'color')}}
 
 NEGCLIP_RECIPE = hub.register(hub.Recipe('negclip', build=lambda c: ShapesCLIP(CLIPConfig(**c)), config=asdict(CLIPConfig()),
-    train=train_negclip, evaluate=negclip_eval, steps=3000, eval_prompts=200, train_args=dict(bs=64, lr=3e-3, init='clip', p_two=0.8),
+    train=train_negclip, evaluate=negclip_eval, steps=3000, eval_prompts=200, train_args=dict(bs=64, lr=3e-3, init='clip', p_two=0.9),
     description="NegCLIP: the bundled CLIP fine-tuned with hard-negative scenes and captions, reads position and binding (chapter 32)"))
