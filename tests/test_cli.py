@@ -344,3 +344,12 @@ def test_eval_captioner_and_dalle3_json(cli_main):
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout)
     assert rep['model'] == 'dalle3' and list(rep['upsampled']['categories']) == list(rep['as_written']['categories']) == CATEGORIES
+
+def test_eval_negclip_json(cli):
+    "`eval negclip` in the shape of `eval clip`, with chapter 31's binding and typographic figures added."
+    r = cli('eval', 'negclip', '--prompts', '5', '--seed', '1', '--json')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep['model'] == 'negclip' and rep['prompts'] == 5 and rep['seed'] == 1
+    assert set(rep['zero_shot']) == {'shape', 'color', 'count', 'position'} and set(rep['typographic_flips']) == {'shape', 'color'}
+    assert 0 <= rep['binding'] <= 1 and 0 <= rep['retrieval_r1'] <= 1
