@@ -176,28 +176,22 @@ def cmd_generate(a):
     if a.rerank is not None and a.rerank > a.n: raise UsageError(f'--rerank {a.rerank} is more than -n {a.n} samples')
     if a.no_upsample and a.model != 'dalle3': raise UsageError(f"--no-upsample applies to dalle3, not {a.model!r}")
     prompt, out = check_prompt(a.prompt), writable_file(a.out)
-    if a.model == 'dalle1':
+    from dalle_edu import hub
+    reranker = hub.load_pretrained(a.reranker)                     # the CLIP that sorts the pictures, best first
+    if a.model in ('dalle1', 'dalle3'):
         from dalle_edu.rerank import Dalle1
-        ims, scores = Dalle1().generate(prompt, a.n, a.seed)
-    elif a.model == 'dalle3':
-        import random
-        from dalle_edu import hub
-        from dalle_edu.rerank import Dalle1
-        from dalle_edu.recaptioning import upsample_prompt
-        if not a.no_upsample:
+        if a.model == 'dalle3' and not a.no_upsample:
+            import random
+            from dalle_edu.recaptioning import upsample_prompt
             prompt = upsample_prompt(prompt, random.Random(a.seed))
             print(f'upsampled prompt: {prompt!r} (--no-upsample to use yours as written)', file=sys.stderr)
-        ims, scores = Dalle1(hub.load_pretrained('dalle3')).generate(prompt, a.n, a.seed)
+        ims, scores = Dalle1(hub.load_pretrained(a.model), clip=reranker).generate(prompt, a.n, a.seed)
     elif a.model == 'glide':
         from dalle_edu.glide import Glide
-        ims, scores = Glide().generate(prompt, a.n, a.seed, a.guidance, a.steps)
+        ims, scores = Glide(clip=reranker).generate(prompt, a.n, a.seed, a.guidance, a.steps)
     else:
         from dalle_edu.unclip import UnCLIP
-        ims, scores = UnCLIP().generate(prompt, a.n, a.seed, a.guidance, a.steps)
-    if a.reranker != 'clip':                   # the generators sort by the paper's CLIP; sort again by the one asked for
-        from dalle_edu import hub
-        from dalle_edu.clip import rerank
-        ims, scores = rerank(ims, prompt, len(ims), hub.load_pretrained(a.reranker))
+        ims, scores = UnCLIP(reranker=reranker).generate(prompt, a.n, a.seed, a.guidance, a.steps)
     k = a.rerank or a.n
     save_grid(ims[:k], out, [f'{s:.3f}' for s in scores[:k].tolist()])
     print(f'wrote {out}: the best {k} of {a.n} pictures of {prompt!r} (seed {a.seed}), best first')

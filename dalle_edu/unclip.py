@@ -25,11 +25,12 @@ STEPS = 25   # decoder DDIM steps in the pipeline
 
 class UnCLIP:
     "caption -> CLIP text embedding -> prior -> image embedding z_i -> decoder (16 px) -> upsamplers (32, 64 px): the bundled models in a chain."
-    def __init__(self, prior=None, decoder=None, upsamplers=None):
+    def __init__(self, prior=None, decoder=None, upsamplers=None, reranker=None):
         self.prior = prior or hub.load_pretrained('prior')
         self.decoder = decoder or hub.load_pretrained('decoder')
         self.upsamplers = load_upsamplers() if upsamplers is None else upsamplers
         self.clip = self.decoder.clip
+        self.reranker = reranker or self.clip                                     # the CLIP that sorts `generate`'s pictures
 
     def embed(self, captions: list[str], seed: int = 0) -> torch.Tensor:
         "The prior's image embeddings z_i (B, d) of `captions`."
@@ -44,10 +45,10 @@ class UnCLIP:
         return cascade(x, [u for u in self.upsamplers if u.cfg.res <= res], seed=seed)
 
     def generate(self, prompt: str, n: int = 16, seed: int = 0, guidance: float | None = None, steps: int | None = None):
-        "`n` 64 px pictures of `prompt`, sorted best first by CLIP, and their CLIP scores: the engine of `dalle-edu generate --model unclip`."
+        "`n` 64 px pictures of `prompt`, sorted best first by the reranker, and its scores: the engine of `dalle-edu generate --model unclip`."
         from dalle_edu.clip import rerank
         ims = self([prompt] * n, seed, guidance=GUIDANCE if guidance is None else guidance, steps=steps or STEPS)
-        return rerank(ims, prompt, n, self.clip)
+        return rerank(ims, prompt, n, self.reranker)
 
 # %% ../nbs/53_unclip.ipynb #a854a3d9
 SOURCES = ('prior', 'text_embedding', 'caption_only')
