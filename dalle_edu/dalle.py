@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import describe, sample_scenes, render, show_images
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
 from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding
-from .sparse_attention import dalle_mask, layer_pattern
+from .sparse_attention import dalle_mask, layer_pattern, sparse_attention
 from . import hub
 
 # %% auto #0
@@ -29,7 +29,7 @@ class DalleConfig:
     n_layers: int = 6
     n_heads: int = 4
     codec: str = 'vqvae'        # the bundled model that turns images into tokens and back
-    attention: str = 'dense'    # 'sparse': chapter 21's row/column/conv layer pattern; 'dense': causal everywhere
+    attention: str = 'dense'    # 'sparse': chapter 21's row/column/conv layer pattern and kernel; 'dense': causal everywhere
 
     @property
     def n_image(self) -> int: return self.grid ** 2
@@ -40,7 +40,7 @@ PRESETS = {'tiny': DalleConfig(),
 
 # %% ../nbs/22_dalle.ipynb #ffb04c88
 class Block(nn.Module):
-    "Pre-norm transformer block whose attention takes a boolean mask and an optional key/value cache."
+    "Pre-norm transformer block: attention by `attend(q, k, v)` over an optional key/value cache, then an MLP."
     def __init__(self, width: int, n_heads: int):
         super().__init__()
         self.n_heads = n_heads
@@ -48,13 +48,13 @@ class Block(nn.Module):
         self.qkv, self.proj = nn.Linear(width, 3 * width), nn.Linear(width, width)
         self.mlp = nn.Sequential(nn.Linear(width, 4 * width), nn.GELU(), nn.Linear(4 * width, width))
 
-    def forward(self, x, mask, cache: dict | None = None):
+    def forward(self, x, attend, cache: dict | None = None):
         B, T, C = x.shape
         q, k, v = self.qkv(self.ln1(x)).view(B, T, 3, self.n_heads, C // self.n_heads).permute(2, 0, 3, 1, 4)
         if cache is not None:                                      # keys and values of earlier positions
             if 'k' in cache: k, v = torch.cat([cache['k'], k], 2), torch.cat([cache['v'], v], 2)
             cache['k'], cache['v'] = k, v
-        a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        a = attend(q, k, v)
         x = x + self.proj(a.transpose(1, 2).reshape(B, T, C))
         return x + self.mlp(self.ln2(x))
 
@@ -71,20 +71,24 @@ class DALLE(nn.Module):
         self.text_head, self.image_head = nn.Linear(c.width, c.text_vocab), nn.Linear(c.width, c.image_vocab)
         if c.attention not in ('sparse', 'dense'): raise ValueError(f"attention must be 'sparse' or 'dense', got {c.attention!r}")
         self.kinds = layer_pattern(c.n_layers) if c.attention == 'sparse' else ['dense'] * c.n_layers
-        if c.width <= 1024:                                        # the paper preset lives on `meta`: no masks
-            masks = torch.stack([dalle_mask(c.n_text, c.grid, c.grid, k) for k in self.kinds])
-            self.register_buffer('masks', masks, persistent=False)     # (n_layers, N, N)
+        if c.attention == 'dense':                                 # one causal mask; sparse layers need none
+            self.register_buffer('mask', dalle_mask(c.n_text, c.grid, c.grid, 'dense'), persistent=False)   # (N, N)
 
     def embed_image(self, z, start: int = 0):
         "Embeddings of image tokens z (B, T) that sit at raster positions start .. start + T - 1."
         pos = torch.arange(start, start + z.shape[1], device=z.device)
         return self.image_emb(z) + self.row_emb[pos // self.cfg.grid] + self.col_emb[pos % self.cfg.grid]
 
+    def attend(self, i: int, start: int):
+        "Layer i's attention for queries at positions start..: chapter 21's sparse kernel, or dense causal attention."
+        c = self.cfg
+        if c.attention == 'sparse': return lambda q, k, v: sparse_attention(q, k, v, c.n_text, c.grid, c.grid, self.kinds[i], start)
+        return lambda q, k, v: F.scaled_dot_product_attention(q, k, v, attn_mask=self.mask[start:start + q.shape[2], :k.shape[2]])
+
     def run(self, h, start: int = 0, caches=None):
         "The blocks over hidden states h (B, T, width) at sequence positions start .. start + T - 1."
-        T = h.shape[1]
         for i, blk in enumerate(self.blocks):
-            h = blk(h, self.masks[i, start:start + T, :start + T], None if caches is None else caches[i])
+            h = blk(h, self.attend(i, start), None if caches is None else caches[i])
         return self.ln_f(h)
 
     def forward(self, text, z):
