@@ -5,10 +5,12 @@
 # %% ../nbs/21_sparse_attention.ipynb #22c205a3
 from __future__ import annotations
 import math
+from functools import lru_cache
 import torch, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['attention', 'image_offsets', 'dalle_mask', 'layer_pattern', 'attention_pairs', 'sparse_attention']
+__all__ = ['attention', 'image_offsets', 'dalle_mask', 'layer_pattern', 'attention_pairs', 'gathered_attention', 'block_plan',
+           'blocked_attention', 'sparse_attention']
 
 # %% ../nbs/21_sparse_attention.ipynb #6b26ddd2
 def attention(q, k, v, mask=None):
@@ -18,6 +20,7 @@ def attention(q, k, v, mask=None):
     return att.softmax(-1) @ v                                      # (B, nh, T, hs)
 
 # %% ../nbs/21_sparse_attention.ipynb #62363df6
+@lru_cache(maxsize=None)
 def image_offsets(h: int, w: int, kind: str = 'row', kernel: int = 3) -> torch.Tensor:
     "The offsets D (sorted) an image token looks back in raster order: token i attends to image token j iff i - j is in D."
     if kind == 'dense': return torch.arange(h * w)
@@ -46,8 +49,8 @@ def attention_pairs(n_text: int, h: int, w: int, kind: str) -> int:
     return int(dalle_mask(n_text, h, w, kind).sum())
 
 # %% ../nbs/21_sparse_attention.ipynb #0b47c113
-def sparse_attention(q, k, v, n_text: int, h: int, w: int, kind: str = 'row', start: int = 0, kernel: int = 3):
-    "Attention under `dalle_mask(n_text, h, w, kind)` for queries (B, nh, Tq, hs) at positions start.., keys and values of positions 0..: only the allowed pairs are scored."
+def gathered_attention(q, k, v, n_text: int, h: int, w: int, kind: str = 'row', start: int = 0, kernel: int = 3):
+    "Attention under `dalle_mask(n_text, h, w, kind)` for queries (B, nh, Tq, hs) at positions start.., keys and values of positions 0..: each image query gathers its |D| keys."
     Tq, hs = q.shape[2], q.shape[3]
     nt = max(0, min(n_text - start, Tq))                                         # how many queries are text
     out = []
@@ -60,7 +63,49 @@ def sparse_attention(q, k, v, n_text: int, h: int, w: int, kind: str = 'row', st
         j = i[:, None] - image_offsets(h, w, kind, kernel).to(q.device)[None, :]  # (Ti, |D|): the keys it may see
         ok, j = j >= 0, n_text + j.clamp(min=0)
         kj, vj = k[:, :, j], v[:, :, j]                                           # (B, nh, Ti, |D|, hs): gathered
-        s_img = (qi.unsqueeze(-2) @ kj.transpose(-2, -1)).squeeze(-2).masked_fill(~ok, float('-inf'))
+        s_img = torch.einsum('bhid,bhijd->bhij', qi, kj).masked_fill(~ok, float('-inf'))
         p = torch.cat([qi @ k[:, :, :n_text].transpose(-2, -1), s_img], -1).softmax(-1)   # over T + |D| keys, not N
-        out.append(p[..., :n_text] @ v[:, :, :n_text] + (p[..., n_text:].unsqueeze(-2) @ vj).squeeze(-2))
+        out.append(p[..., :n_text] @ v[:, :, :n_text] + torch.einsum('bhij,bhijd->bhid', p[..., n_text:], vj))
     return torch.cat(out, 2)
+
+# %% ../nbs/21_sparse_attention.ipynb #b388d487
+@lru_cache(maxsize=None)
+def block_plan(h: int, w: int, kind: str, kernel: int = 3):
+    "How blocks cover mask `kind`: transpose the grid?, m rows of keys back, and which of a block's (m + 1) w keys each query sees: (h, w, (m + 1) w)."
+    M = dalle_mask(0, h, w, kind, kernel)                                          # (hw, hw): image -> image
+    transpose = kind == 'column'
+    if transpose:                                                                 # in transposed raster order a column is a row
+        perm = torch.arange(h * w).view(h, w).t().flatten()
+        M, h, w = M[perm][:, perm], w, h
+    i, j = M.nonzero().unbind(1)
+    m = int((i // w - j // w).max())                                              # the farthest row back any query looks
+    r, c = torch.arange(h).view(h, 1, 1, 1), torch.arange(w).view(1, w, 1, 1)
+    a, b = torch.arange(m + 1).view(1, 1, m + 1, 1), torch.arange(w).view(1, 1, 1, w)
+    kr = r - m + a                                                                # each block key's row
+    shape = (h, w, m + 1, w)
+    allowed = (kr >= 0) & M[(r * w + c).expand(shape), (kr.clamp(min=0) * w + b).expand(shape)]
+    return transpose, m, allowed.reshape(h, w, (m + 1) * w)
+
+def blocked_attention(q, k, v, n_text: int, h: int, w: int, kind: str = 'row', kernel: int = 3):
+    "Attention under `dalle_mask(n_text, h, w, kind)` for a whole sequence (queries at positions 0..N-1, N <= n_text + hw): text, then one block of image keys per row."
+    B, nh, N, hs = q.shape
+    transpose, m, allowed = block_plan(h, w, kind, kernel)
+    out_text = attention(q[:, :, :n_text], k[:, :, :n_text], v[:, :, :n_text], torch.ones(n_text, n_text, dtype=torch.bool, device=q.device).tril())
+    def grid(t):                                                                  # image part as (B, nh, rows, cols, hs), padded to a full grid
+        t = F.pad(t[:, :, n_text:], (0, 0, 0, n_text + h * w - N)).view(B, nh, h, w, hs)
+        return t.transpose(2, 3) if transpose else t
+    def blocks(t):                                                                # (B, nh, rows, (m + 1) cols, hs): rows r - m .. r
+        t = F.pad(t, (0, 0, 0, 0, m, 0))
+        return torch.cat([t[:, :, a:a + t.shape[2] - m] for a in range(m + 1)], 3)
+    qi = grid(q) / math.sqrt(hs)
+    kb, vb = blocks(grid(k)), blocks(grid(v))
+    s_img = (qi @ kb.transpose(-2, -1)).masked_fill(~allowed.to(q.device), float('-inf'))
+    p = torch.cat([qi @ k[:, :, None, :n_text].transpose(-2, -1), s_img], -1).softmax(-1)   # over T + (m + 1) w keys
+    o = p[..., :n_text] @ v[:, :, None, :n_text] + p[..., n_text:] @ vb
+    o = (o.transpose(2, 3) if transpose else o).reshape(B, nh, h * w, hs)[:, :, :N - n_text]
+    return torch.cat([out_text, o], 2)
+
+def sparse_attention(q, k, v, n_text: int, h: int, w: int, kind: str = 'row', start: int = 0, kernel: int = 3):
+    "Attention under `dalle_mask(n_text, h, w, kind)`, scoring only allowed pairs: blocks for a whole sequence, gathers for a cache step."
+    if start == 0 and q.shape[2] > n_text: return blocked_attention(q, k, v, n_text, h, w, kind, kernel)
+    return gathered_attention(q, k, v, n_text, h, w, kind, start, kernel)
