@@ -12,7 +12,7 @@ from .evaluation import shapes_eval, eval_prompts, load_probe, board_objects, fo
 from . import hub
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'Dalle1', 'dalle1_eval']
+__all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'Dalle1', 'dalle1_eval']
 
 # %% ../nbs/23_rerank.ipynb #1eb56b25
 DEFAULTS = dict(temperature=1.0, top_k=32, top_p=None)     # sampling settings of the bundled DALL-E (see below)
@@ -66,3 +66,7 @@ def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, 
 DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
     train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10,
     description='tiny DALL-E 1: 6-layer transformer over 24 text + 64 VQ-VAE tokens, reranked by CLIP (chapters 22-23)'))
+DALLE1_PAPER_RECIPE = hub.register(hub.Recipe('dalle1_paper', build=lambda c: DALLE(DalleConfig(**c)),
+    config=asdict(DalleConfig(codec='dvae', attention='sparse')), train=train_dalle, evaluate=dalle1_eval, steps=3000,
+    eval_prompts=50, quick_prompts=10,
+    description="the paper's DALL-E 1 at toy scale: dVAE tokens, row/column/conv layers computed by chapter 21's sparse kernels (chapters 21-23)"))
