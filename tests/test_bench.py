@@ -1,4 +1,4 @@
-"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend and the NegCLIP mix end to end on tiny budgets; bad input refused in one line."""
+"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend, the NegCLIP mix, the dVAE from scratch and the two DALL-E 1 pipelines end to end on tiny budgets; bad input refused in one line."""
 import json, subprocess, sys
 from conftest import ROOT
 
@@ -63,4 +63,34 @@ def test_negclip_mix_trains_and_scores():
 def test_negclip_mix_refuses_bad_input():
     for args in (('--mix', '1.5'), ('--steps', '0'), ('--lr', '-1'), ('--mix', 'most')):
         r = mix(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
+
+def scratch(*args):
+    return subprocess.run([sys.executable, 'bench/dvae_scratch.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_dvae_scratch_trains_and_scores():
+    r = scratch('--steps', '2', '--beta-warmup', '0.5', '--likelihood', 'gaussian')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout.strip().splitlines()[-1])
+    assert rep['step'] == 2 and rep['settings']['beta_warmup'] == 0.5 and rep['settings']['likelihood'] == 'gaussian'
+    assert 0 <= rep['probe_accuracy'] <= 1 and 1 <= rep['perplexity'] <= 512 and 0 <= rep['kl_per_cell'] <= 6.25
+
+def test_dvae_scratch_refuses_bad_input():
+    for args in (('--steps', '0'), ('--beta', '-1'), ('--beta-warmup', '0'), ('--likelihood', 'bernoulli'), ('--tau', '1', '0')):
+        r = scratch(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
+
+def pipelines(*args):
+    return subprocess.run([sys.executable, 'bench/dalle1_pipelines.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_dalle1_pipelines_times_and_scores():
+    r = pipelines('--prompts', '1', '--rerank', '2', '--repeats', '1')
+    assert r.returncode == 0, r.stderr
+    reps = [json.loads(l) for l in r.stdout.strip().splitlines()]
+    assert [(rep['model'], rep['codec'], rep['attention']) for rep in reps] == [('dalle1', 'vqvae', 'dense'), ('dalle1_paper', 'dvae', 'sparse')]
+    assert all(rep['train_step_s'] > 0 and rep['sample_32_s'] > 0 and set(rep['categories']) == CATEGORIES for rep in reps)
+
+def test_dalle1_pipelines_refuses_bad_input():
+    for args in (('--prompts', '-1'), ('--rerank', '0'), ('--models', 'glide'), ('--reranker', 'probe')):
+        r = pipelines(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
