@@ -66,7 +66,7 @@ def make_parser() -> Parser:
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
     g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
-    g.add_argument('--model', default='dalle1', help='bundled generator: dalle1, glide, unclip (64 px: prior, decoder and upsamplers) or dalle3 (DALL-E 1 trained on recaptioned data)')
+    g.add_argument('--model', default='dalle1', help="bundled generator: dalle1, dalle1_paper (the paper's: dVAE tokens, sparse attention), glide, unclip (64 px: prior, decoder and upsamplers) or dalle3 (DALL-E 1 trained on recaptioned data)")
     g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
     g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by the reranker (default: all N, sorted)')
     g.add_argument('--reranker', choices=RERANKERS, default='negclip', help="the CLIP that sorts the pictures: negclip (reads relations, chapter 32; default) or clip (the paper's, chapter 30)")
@@ -93,8 +93,8 @@ def make_parser() -> Parser:
     e.add_argument('--prompts', type=bounded_int(1, 100_000), default=200, help='prompts per category (ddpm: samples; classifier: noisy renders)')
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
-    e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1: best of K candidates per prompt (1: no reranking)')
-    e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1: the CLIP that picks the best candidate (default negclip; the card's figures are clip's, chapter 23)")
+    e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1, dalle1_paper: best of K candidates per prompt (1: no reranking)')
+    e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1, dalle1_paper: the CLIP that picks the best candidate (default negclip; the cards' figures are clip's, chapter 23)")
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
     e.add_argument('--json', action='store_true', help='print one JSON object')
@@ -160,8 +160,8 @@ def check_prompt(prompt: str, n_text: int = 24) -> str:
     return p.lower()
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
-GENERATORS = ('dalle1', 'glide', 'unclip', 'dalle3')
-OPTIONS = {'rerank': ('dalle1',), 'reranker': ('dalle1',), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
+GENERATORS = ('dalle1', 'dalle1_paper', 'glide', 'unclip', 'dalle3')
+OPTIONS = {'rerank': ('dalle1', 'dalle1_paper'), 'reranker': ('dalle1', 'dalle1_paper'), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
 
 def check_options(model: str, **given):
     "A `UsageError` if an option was given for a model that does not take it."
@@ -178,7 +178,7 @@ def cmd_generate(a):
     prompt, out = check_prompt(a.prompt), writable_file(a.out)
     from dalle_edu import hub
     reranker = hub.load_pretrained(a.reranker)                     # the CLIP that sorts the pictures, best first
-    if a.model in ('dalle1', 'dalle3'):
+    if a.model in ('dalle1', 'dalle1_paper', 'dalle3'):
         from dalle_edu.rerank import Dalle1
         if a.model == 'dalle3' and not a.no_upsample:
             import random
@@ -257,7 +257,7 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
     from dalle_edu import hub
     from dalle_edu.evaluation import shapes_eval, real_generator
     check_options(name, rerank=rerank, guidance=guidance, steps=steps, reranker=reranker)
-    if name == 'dalle1': reranker = reranker or 'negclip'     # the relation-aware CLIP picks, unless --reranker clip
+    if name in ('dalle1', 'dalle1_paper'): reranker = reranker or 'negclip'     # the relation-aware CLIP picks, unless --reranker clip
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
     if name == 'cascade':
         from dalle_edu.cascade import cascade_eval
