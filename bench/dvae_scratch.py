@@ -22,17 +22,19 @@ def main(argv=None):
     ap.add_argument('--tau-anneal', type=float, default=1.0, help='fraction of the run over which tau falls (half cosine)')
     ap.add_argument('--likelihood', choices=['laplace', 'gaussian'], default='laplace')
     ap.add_argument('--hard', action='store_true', help='straight-through: one-hot codes forward, the relaxed gradient back')
+    ap.add_argument('--logit-scale', type=float, default=1.0, help="multiply the encoder's last layer (the logits) by this at initialisation")
     ap.add_argument('--eval-every', type=int, default=0)
     ap.add_argument('--seed', type=int, default=0)
     a = ap.parse_args(argv)
-    if a.steps < 1 or not a.lr > 0 or a.beta < 0 or not (0 < a.beta_warmup <= 1 and 0 < a.tau_anneal <= 1) or min(a.tau) <= 0:
-        ap.error('--steps and --lr must be positive, --beta >= 0, the fractions in (0, 1], the temperatures positive')
+    if a.steps < 1 or not a.lr > 0 or a.beta < 0 or not a.logit_scale > 0 or not (0 < a.beta_warmup <= 1 and 0 < a.tau_anneal <= 1) or min(a.tau) <= 0:
+        ap.error('--steps and --lr must be positive, --beta >= 0, the fractions in (0, 1], the temperatures and --logit-scale positive')
     import torch                                                  # torch only now: bad arguments are answered at once
     from dalle_edu.dvae import DVAE, DVAEConfig, logit_laplace_nll, kl_uniform, cosine_anneal
     from dalle_edu.gumbel_softmax import gumbel_softmax
     from dalle_edu.vae_vs_vqvae import image_batches, recon_eval
     torch.manual_seed(a.seed); torch.set_flush_denormal(True)     # the Gaussian run's saturated sigmoids give denormals
     m = DVAE(DVAEConfig(beta_max=a.beta))
+    with torch.no_grad(): m.encoder[-1].weight.mul_(a.logit_scale); m.encoder[-1].bias.mul_(a.logit_scale)
     opt, get = torch.optim.Adam(m.parameters(), lr=a.lr), image_batches(64, 32, a.seed)
     kls, t0 = [], time.perf_counter()
     def report(step):

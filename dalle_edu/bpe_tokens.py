@@ -10,8 +10,8 @@ from open_clip.tokenizer import SimpleTokenizer
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, plural, shapes_batch)
 
 # %% auto #0
-__all__ = ['words', 'spell', 'word_counts', 'pair_counts', 'merge_pair', 'learn_bpe', 'bpe_encode', 'shapes_vocabulary',
-           'ShapesTokenizer', 'PaddedTextEmbedding']
+__all__ = ['TEXT_VOCAB', 'N_TEXT', 'words', 'spell', 'word_counts', 'pair_counts', 'merge_pair', 'learn_bpe', 'bpe_encode',
+           'shapes_vocabulary', 'ShapesTokenizer', 'PaddedTextEmbedding']
 
 # %% ../nbs/20_bpe_tokens.ipynb #f11f84c1
 def words(text: str) -> list[str]: return text.lower().replace(',', ' , ').split()
@@ -59,6 +59,9 @@ def bpe_encode(text: str, merges: list[tuple]) -> list[str]:
     return out
 
 # %% ../nbs/20_bpe_tokens.ipynb #75c49599
+TEXT_VOCAB = 49    # ids of ShapesTokenizer: pad, <sot>, <unk>, the shapes world's BPE tokens, <eot> (checked below)
+N_TEXT = 24        # text slots of every model that reads a caption: <sot>, up to 22 tokens, <eot>, pads
+
 def shapes_vocabulary() -> list[str]:
     "Every word and punctuation mark the shapes world's captions and prompts use."
     words = set(COLOR_NAMES) | set(SHAPES) | {plural(s, 2) for s in SHAPES} | set(NUMBER_WORDS.values()) | {'one', 'an'}

@@ -143,9 +143,10 @@ def make_parser() -> Parser:
 # %% ../nbs/70_cli.ipynb #ee7c3cab
 MAX_PROMPT_CHARS = 200
 
-def check_prompt(prompt: str, n_text: int = 24) -> str:
+def check_prompt(prompt: str, n_text: int | None = None) -> str:
     "The prompt, stripped, or a `UsageError` saying what is wrong with it."
-    from dalle_edu.bpe_tokens import ShapesTokenizer
+    from dalle_edu.bpe_tokens import ShapesTokenizer, N_TEXT
+    n_text = n_text or N_TEXT
     p = ' '.join(prompt.split())
     if not p: raise UsageError('the prompt is empty')
     if not all(c.isprintable() or c.isspace() for c in prompt):

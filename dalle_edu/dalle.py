@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import describe, sample_scenes, render, show_images
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
-from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding
+from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding, TEXT_VOCAB, N_TEXT
 from .sparse_attention import dalle_mask, layer_pattern, sparse_attention
 from . import hub
 
@@ -21,8 +21,8 @@ __all__ = ['PRESETS', 'DalleConfig', 'Block', 'DALLE', 'dalle_loss', 'dalle_capt
 # %% ../nbs/22_dalle.ipynb #0bede206
 @dataclass
 class DalleConfig:
-    text_vocab: int = 49        # ShapesTokenizer().vocab_size
-    n_text: int = 24            # text slots: <sot> caption <eot> pads
+    text_vocab: int = TEXT_VOCAB    # ShapesTokenizer().vocab_size (chapter 20)
+    n_text: int = N_TEXT        # text slots: <sot> caption <eot> pads
     image_vocab: int = 512      # codes of the image tokenizer
     grid: int = 8               # image tokens per side
     width: int = 128

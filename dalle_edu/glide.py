@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .bpe_tokens import ShapesTokenizer
+from .bpe_tokens import ShapesTokenizer, TEXT_VOCAB, N_TEXT
 from .shapes import shapes_batch
 from .dalle import dalle_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
@@ -31,8 +31,8 @@ class GlideConfig:
     width: int = 64                      # text transformer
     layers: int = 2
     heads: int = 4
-    n_text: int = 24                     # caption tokens, <sot> and <eot> included
-    vocab: int = 49                      # chapter 20's ShapesTokenizer vocabulary
+    n_text: int = N_TEXT                 # caption tokens, <sot> and <eot> included
+    vocab: int = TEXT_VOCAB              # chapter 20's ShapesTokenizer vocabulary
     p_uncond: float = 0.2                # captions dropped for classifier-free guidance
     T: int = 1000
     schedule: str = 'cosine'

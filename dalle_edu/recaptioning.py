@@ -11,7 +11,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, GRID, MAX_OBJECTS, HELD_OUT, Scene, shapes_batch, sample_scenes, render,
                               describe, relation, scene_rng, random_object, random_background)
 from .dalle import DALLE, DalleConfig, dalle_loss, token_pool, load_codec
-from .bpe_tokens import ShapesTokenizer
+from .bpe_tokens import ShapesTokenizer, N_TEXT
 from .clip import CLIPConfig, build_clip
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
 from . import hub
@@ -113,7 +113,7 @@ def caption_audit(captions: list[str], scenes) -> dict:
 @dataclass
 class CaptionerConfig:
     clip: str = 'clip'    # the bundled CLIP whose image tower the encoder starts from
-    n_text: int = 24      # caption tokens, <sot> and <eot> included
+    n_text: int = N_TEXT  # caption tokens, <sot> and <eot> included
     width: int = 128
     layers: int = 3
     heads: int = 4
