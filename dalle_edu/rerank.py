@@ -5,6 +5,7 @@
 # %% ../nbs/23_rerank.ipynb #a4e2315c
 from __future__ import annotations
 import torch
+from functools import partial
 from dataclasses import asdict
 from .bpe_tokens import ShapesTokenizer
 from .dalle import DALLE, DalleConfig, train_dalle, sample_tokens, load_codec, decode_tokens
@@ -58,15 +59,15 @@ class Dalle1:
         return generate
 
 # %% ../nbs/23_rerank.ipynb #fa4ce0d0
-def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, reranker: str = 'clip', **sampling) -> dict:
-    "ShapesEval of DALL-E 1 with the best of `rerank` candidates per prompt, ranked by the bundled CLIP named `reranker`."
-    rep = shapes_eval(Dalle1(model, clip=hub.load_pretrained(reranker)).generator(rerank, **sampling), 'dalle1', n, seed, batch_size=64)
+def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, reranker: str = 'clip', name: str = 'dalle1', **sampling) -> dict:
+    "ShapesEval of DALL-E 1 (reported as `name`) with the best of `rerank` candidates per prompt, ranked by the bundled CLIP named `reranker`."
+    rep = shapes_eval(Dalle1(model, clip=hub.load_pretrained(reranker)).generator(rerank, **sampling), name, n, seed, batch_size=64)
     return {**rep, 'rerank': rerank, 'reranker': reranker}
 
 DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
     train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10,
     description='tiny DALL-E 1: 6-layer transformer over 24 text + 64 VQ-VAE tokens, reranked by CLIP (chapters 22-23)'))
 DALLE1_PAPER_RECIPE = hub.register(hub.Recipe('dalle1_paper', build=lambda c: DALLE(DalleConfig(**c)),
-    config=asdict(DalleConfig(codec='dvae', attention='sparse')), train=train_dalle, evaluate=dalle1_eval, steps=3000,
+    config=asdict(DalleConfig(codec='dvae', attention='sparse')), train=train_dalle, evaluate=partial(dalle1_eval, name='dalle1_paper'), steps=3000,
     eval_prompts=50, quick_prompts=10,
     description="the paper's DALL-E 1 at toy scale: dVAE tokens, row/column/conv layers computed by chapter 21's sparse kernels (chapters 21-23)"))
