@@ -18,7 +18,7 @@ from . import hub
 # %% auto #0
 __all__ = ['MAX_LOGIT_SCALE', 'INIT_LOGIT_SCALE', 'PRESETS', 'REL_WORDS', 'CLIP_RECIPE', 'clip_loss', 'CLIPConfig', 'build_clip',
            'ShapesCLIP', 'clip_batches', 'gather_rows', 'clip_train_loss', 'ClampLogitScaleCB', 'train_clip',
-           'zero_shot_task', 'zero_shot_accuracy', 'retrieval_r1', 'clip_eval', 'rerank']
+           'zero_shot_task', 'zero_shot_accuracy', 'retrieval_r1', 'clip_eval']
 
 # %% ../nbs/30_clip.ipynb #c25b830d
 MAX_LOGIT_SCALE = 100.0
@@ -164,16 +164,6 @@ def clip_eval(model: ShapesCLIP, n: int = 200, seed: int = 0) -> dict:
     "The figures `dalle-edu eval clip` prints."
     return {'model': 'clip', 'zero_shot': {k: zero_shot_accuracy(model, k, n, seed) for k in ('shape', 'color', 'count', 'position')},
             'retrieval_r1': retrieval_r1(model, n, seed), 'prompts': n, 'seed': seed}
-
-# %% ../nbs/30_clip.ipynb #b28ea54a
-@torch.no_grad()
-def rerank(images: torch.Tensor, prompt: str, k: int = 1, clip: ShapesCLIP | None = None):
-    "The `k` images most similar to `prompt` under CLIP, best first, and their cosine similarities."
-    if not 1 <= k <= len(images): raise ValueError(f'k must be between 1 and {len(images)}, got {k}')
-    clip = clip or hub.load_pretrained('clip')
-    scores = (clip.encode_images(images) @ clip.encode_texts([prompt]).t()).squeeze(1)
-    top = scores.topk(k)
-    return images[top.indices], top.values
 
 # %% ../nbs/30_clip.ipynb #ac18e567
 CLIP_RECIPE = hub.register(hub.Recipe('clip', build=lambda c: ShapesCLIP(CLIPConfig(**c)), config=asdict(CLIPConfig()),

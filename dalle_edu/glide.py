@@ -130,7 +130,7 @@ class Glide:
 
     def generate(self, prompt: str, n: int = 16, seed: int = 0, guidance: float | None = None, steps: int | None = None):
         "`n` images of `prompt`, sorted best first by CLIP, and their CLIP scores."
-        from dalle_edu.clip import rerank
+        from dalle_edu.rerank import rerank
         ims = glide_sample(self.model, [prompt] * n, GUIDANCE if guidance is None else guidance, steps or STEPS, seed)
         return rerank(ims, prompt, n, self.clip)
 

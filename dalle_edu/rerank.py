@@ -13,11 +13,23 @@ from .evaluation import shapes_eval, eval_prompts, load_probe, board_objects, fo
 from . import hub
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'Dalle1', 'dalle1_eval']
+__all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'clip_scores', 'rerank', 'Dalle1', 'dalle1_eval']
 
 # %% ../nbs/23_rerank.ipynb #1eb56b25
 DEFAULTS = dict(temperature=1.0, top_k=32, top_p=None)     # sampling settings of the bundled DALL-E (see below)
 RERANK = 32                                                 # default candidates per prompt (see below)
+
+@torch.no_grad()
+def clip_scores(clip, images: torch.Tensor, prompts: list[str]) -> torch.Tensor:
+    "CLIP cosine similarity (P, n) of each prompt's candidates (P, n, 3, H, W) with the prompt."
+    u = clip.encode_images(images.flatten(0, 1)).view(*images.shape[:2], -1)
+    return (u * clip.encode_texts(prompts)[:, None]).sum(-1)
+
+def rerank(images: torch.Tensor, prompt: str, k: int = 1, clip=None):
+    "The `k` images (N, 3, H, W) most similar to `prompt` under CLIP (default: the bundled one), best first, and their cosine similarities."
+    if not 1 <= k <= len(images): raise ValueError(f'k must be between 1 and {len(images)}, got {k}')
+    top = clip_scores(clip or hub.load_pretrained('clip'), images[None], [prompt])[0].topk(k)
+    return images[top.indices], top.values
 
 class Dalle1:
     "The bundled DALL-E 1: transformer + image codec + CLIP reranker, with `candidates` and `generate`."
@@ -38,16 +50,11 @@ class Dalle1:
     @torch.no_grad()
     def scores(self, images: torch.Tensor, prompts: list[str]) -> torch.Tensor:
         "CLIP cosine similarity (P, n) of each prompt's candidates (P, n, 3, H, W) with the prompt."
-        u = self.clip.encode_images(images.flatten(0, 1)).view(*images.shape[:2], -1)
-        v = self.clip.encode_texts(prompts)
-        return (u * v[:, None]).sum(-1)
+        return clip_scores(self.clip, images, prompts)
 
     def generate(self, prompt: str, n: int = RERANK, seed: int = 0, **sampling):
         "`n` images of `prompt`, best first by CLIP, and their scores."
-        ims = self.candidates([prompt], n, seed, **sampling)
-        s = self.scores(ims, [prompt])[0]
-        order = s.argsort(descending=True)
-        return ims[0, order], s[order]
+        return rerank(self.candidates([prompt], n, seed, **sampling)[0], prompt, n, self.clip)
 
     def generator(self, rerank: int = RERANK, **sampling):
         "A ShapesEval generator: for each prompt, the best of `rerank` candidates (1: no reranking)."

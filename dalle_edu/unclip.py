@@ -46,7 +46,7 @@ class UnCLIP:
 
     def generate(self, prompt: str, n: int = 16, seed: int = 0, guidance: float | None = None, steps: int | None = None):
         "`n` 64 px pictures of `prompt`, sorted best first by the reranker, and its scores: the engine of `dalle-edu generate --model unclip`."
-        from dalle_edu.clip import rerank
+        from dalle_edu.rerank import rerank
         ims = self([prompt] * n, seed, guidance=GUIDANCE if guidance is None else guidance, steps=steps or STEPS)
         return rerank(ims, prompt, n, self.reranker)
 
