@@ -40,7 +40,7 @@ PRESETS = {'tiny': DalleConfig(),
 
 # %% ../nbs/22_dalle.ipynb #ffb04c88
 class Block(nn.Module):
-    "Pre-norm transformer block: attention by `attend(q, k, v)` over an optional key/value cache, then an MLP."
+    "Pre-norm transformer block: attention under `attend` (a boolean mask, or a function of q, k, v) over an optional key/value cache, then an MLP."
     def __init__(self, width: int, n_heads: int):
         super().__init__()
         self.n_heads = n_heads
@@ -54,7 +54,7 @@ class Block(nn.Module):
         if cache is not None:                                      # keys and values of earlier positions
             if 'k' in cache: k, v = torch.cat([cache['k'], k], 2), torch.cat([cache['v'], v], 2)
             cache['k'], cache['v'] = k, v
-        a = attend(q, k, v)
+        a = attend(q, k, v) if callable(attend) else F.scaled_dot_product_attention(q, k, v, attn_mask=attend)
         x = x + self.proj(a.transpose(1, 2).reshape(B, T, C))
         return x + self.mlp(self.ln2(x))
 
@@ -79,16 +79,16 @@ class DALLE(nn.Module):
         pos = torch.arange(start, start + z.shape[1], device=z.device)
         return self.image_emb(z) + self.row_emb[pos // self.cfg.grid] + self.col_emb[pos % self.cfg.grid]
 
-    def attend(self, i: int, start: int):
-        "Layer i's attention for queries at positions start..: chapter 21's sparse kernel, or dense causal attention."
+    def attend(self, i: int, start: int, T: int):
+        "Layer i's attention for T queries at positions start..: chapter 21's sparse kernel, or the causal mask's rows."
         c = self.cfg
         if c.attention == 'sparse': return lambda q, k, v: sparse_attention(q, k, v, c.n_text, c.grid, c.grid, self.kinds[i], start)
-        return lambda q, k, v: F.scaled_dot_product_attention(q, k, v, attn_mask=self.mask[start:start + q.shape[2], :k.shape[2]])
+        return self.mask[start:start + T, :start + T]
 
     def run(self, h, start: int = 0, caches=None):
         "The blocks over hidden states h (B, T, width) at sequence positions start .. start + T - 1."
         for i, blk in enumerate(self.blocks):
-            h = blk(h, self.attend(i, start), None if caches is None else caches[i])
+            h = blk(h, self.attend(i, start, h.shape[1]), None if caches is None else caches[i])
         return self.ln_f(h)
 
     def forward(self, text, z):
