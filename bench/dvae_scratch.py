@@ -23,18 +23,21 @@ def main(argv=None):
     ap.add_argument('--likelihood', choices=['laplace', 'gaussian'], default='laplace')
     ap.add_argument('--hard', action='store_true', help='straight-through: one-hot codes forward, the relaxed gradient back')
     ap.add_argument('--logit-scale', type=float, default=1.0, help="multiply the encoder's last layer (the logits) by this at initialisation")
+    ap.add_argument('--embed-std', type=float, default=0.0, help="draw the code embeddings (the decoder's first layer) from N(0, std^2), as nn.Embedding does with std 1 (0: PyTorch's conv default, about 0.026)")
     ap.add_argument('--eval-every', type=int, default=0)
     ap.add_argument('--seed', type=int, default=0)
     a = ap.parse_args(argv)
-    if a.steps < 1 or not a.lr > 0 or a.beta < 0 or not a.logit_scale > 0 or not (0 < a.beta_warmup <= 1 and 0 < a.tau_anneal <= 1) or min(a.tau) <= 0:
-        ap.error('--steps and --lr must be positive, --beta >= 0, the fractions in (0, 1], the temperatures and --logit-scale positive')
+    if a.steps < 1 or not a.lr > 0 or a.beta < 0 or not a.logit_scale > 0 or a.embed_std < 0 or not (0 < a.beta_warmup <= 1 and 0 < a.tau_anneal <= 1) or min(a.tau) <= 0:
+        ap.error('--steps and --lr must be positive, --beta >= 0, the fractions in (0, 1], the temperatures and --logit-scale positive, --embed-std >= 0')
     import torch                                                  # torch only now: bad arguments are answered at once
     from dalle_edu.dvae import DVAE, DVAEConfig, logit_laplace_nll, kl_uniform, cosine_anneal
     from dalle_edu.gumbel_softmax import gumbel_softmax
     from dalle_edu.vae_vs_vqvae import image_batches, recon_eval
     torch.manual_seed(a.seed); torch.set_flush_denormal(True)     # the Gaussian run's saturated sigmoids give denormals
     m = DVAE(DVAEConfig(beta_max=a.beta))
-    with torch.no_grad(): m.encoder[-1].weight.mul_(a.logit_scale); m.encoder[-1].bias.mul_(a.logit_scale)
+    with torch.no_grad():
+        m.encoder[-1].weight.mul_(a.logit_scale); m.encoder[-1].bias.mul_(a.logit_scale)
+        if a.embed_std: m.decoder[0].weight.normal_(0, a.embed_std)
     opt, get = torch.optim.Adam(m.parameters(), lr=a.lr), image_batches(64, 32, a.seed)
     kls, t0 = [], time.perf_counter()
     def report(step):

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import sample_scenes, render
-from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
+from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
 from .ddpm import UNet, UNetConfig, ddpm_loss, sample
 from .ddim import DDIMScheduler
 from .evaluation import board, load_probe
@@ -118,8 +118,8 @@ STEPS = 5    # DDIM steps per stage: predicting x0, a handful suffice (measured 
 @torch.no_grad()
 def upsample(model: Upsampler, low: torch.Tensor, steps: int = STEPS, seed: int = 0, eta: float = 0.0) -> torch.Tensor:
     "Images (B, 3, res, res) in [0, 1] drawn by `steps` DDIM steps from low-resolution images `low` (B, 3, low, low) in [0, 1]."
-    g, res = torch.Generator().manual_seed(seed), model.cfg.res
-    x = sample(model.denoiser(low * 2 - 1), model.scheduler(eta), (len(low), 3, res, res), g, steps)
+    g, res, dev = torch.Generator().manual_seed(seed), model.cfg.res, device_of(model)
+    x = sample(model.denoiser(low.to(dev) * 2 - 1), model.scheduler(eta), (len(low), 3, res, res), g, steps, device=dev)
     return ((x + 1) / 2).clamp(0, 1)
 
 def bicubic(low: torch.Tensor, res: int) -> torch.Tensor:

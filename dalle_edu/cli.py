@@ -66,7 +66,7 @@ def make_parser() -> Parser:
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
     g = sub.add_parser('generate', help='draw pictures of a prompt with a bundled model, best first')
     g.add_argument('prompt', help='what to draw, e.g. "a red circle above a blue square"')
-    g.add_argument('--model', default='dalle1', help="bundled generator: dalle1, dalle1_paper (the paper's: dVAE tokens, sparse attention), glide, unclip (64 px: prior, decoder and upsamplers) or dalle3 (DALL-E 1 trained on recaptioned data)")
+    g.add_argument('--model', default='dalle1', help="bundled generator: dalle1, dalle1_paper (the paper's: dVAE tokens, sparse attention), glide, unclip (64 px: prior, decoder and upsamplers), dalle3 (DALL-E 1 trained on recaptioned data) or glide64 (the GPU preset, once you have trained it)")
     g.add_argument('-n', type=bounded_int(1, 256), default=32, help='pictures to sample')
     g.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='keep the best K by the reranker (default: all N, sorted)')
     g.add_argument('--reranker', choices=RERANKERS, default='negclip', help="the CLIP that sorts the pictures: negclip (reads relations, chapter 32; default) or clip (the paper's, chapter 30)")
@@ -74,6 +74,7 @@ def make_parser() -> Parser:
     g.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25)')
     g.add_argument('--no-upsample', action='store_true', help='dalle3: use the prompt as written, not rewritten into a descriptive caption first')
     g.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
+    g.add_argument('--device', type=device_name, default=None, help='cpu (default), cuda, cuda:N or mps: where the models run (the same seed draws the same noise on any device)')
     g.add_argument('--out', default='generated.png', help='PNG file to write')
     s = sub.add_parser('shapes', help='render a captioned grid of the shapes world to a PNG')
     s.add_argument('-n', type=bounded_int(1, 256), default=16, help='number of scenes')
@@ -97,6 +98,7 @@ def make_parser() -> Parser:
     e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1, dalle1_paper: the CLIP that picks the best candidate (default negclip; the cards' figures are clip's, chapter 23)")
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
+    e.add_argument('--device', type=device_name, default=None, help='dalle1, dalle1_paper, dalle3, glide, unclip: cpu (default), cuda, cuda:N or mps')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     picture = 'a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)'
     res = dict(type=int, choices=(16, 64), default=16, help="16: the decoder's pictures; 64: through both upsamplers (chapter 52)")
@@ -161,8 +163,8 @@ def check_prompt(prompt: str, n_text: int | None = None) -> str:
     return p.lower()
 
 # %% ../nbs/70_cli.ipynb #1c34b8ed
-GENERATORS = ('dalle1', 'dalle1_paper', 'glide', 'unclip', 'dalle3')
-OPTIONS = {'rerank': ('dalle1', 'dalle1_paper'), 'reranker': ('dalle1', 'dalle1_paper'), 'guidance': ('glide', 'decoder', 'unclip'), 'steps': ('glide', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
+GENERATORS = ('dalle1', 'dalle1_paper', 'glide', 'unclip', 'dalle3', 'glide64')
+OPTIONS = {'device': GENERATORS, 'rerank': ('dalle1', 'dalle1_paper'), 'reranker': ('dalle1', 'dalle1_paper'), 'guidance': ('glide', 'glide64', 'decoder', 'unclip'), 'steps': ('glide', 'glide64', 'ddpm', 'decoder', 'upsampler32', 'upsampler32_plain', 'upsampler64', 'cascade', 'unclip')}   # options that only some models take
 
 def check_options(model: str, **given):
     "A `UsageError` if an option was given for a model that does not take it."
@@ -177,6 +179,7 @@ def cmd_generate(a):
     if a.rerank is not None and a.rerank > a.n: raise UsageError(f'--rerank {a.rerank} is more than -n {a.n} samples')
     if a.no_upsample and a.model != 'dalle3': raise UsageError(f"--no-upsample applies to dalle3, not {a.model!r}")
     prompt, out = check_prompt(a.prompt), writable_file(a.out)
+    if a.device: os.environ['DALLE_EDU_DEVICE'] = check_device(a.device)     # every bundled model loads there
     from dalle_edu import hub
     reranker = hub.load_pretrained(a.reranker)                     # the CLIP that sorts the pictures, best first
     if a.model in ('dalle1', 'dalle1_paper', 'dalle3'):
@@ -187,9 +190,9 @@ def cmd_generate(a):
             prompt = upsample_prompt(prompt, random.Random(a.seed))
             print(f'upsampled prompt: {prompt!r} (--no-upsample to use yours as written)', file=sys.stderr)
         ims, scores = Dalle1(hub.load_pretrained(a.model), clip=reranker).generate(prompt, a.n, a.seed)
-    elif a.model == 'glide':
+    elif a.model in ('glide', 'glide64'):
         from dalle_edu.glide import Glide
-        ims, scores = Glide(clip=reranker).generate(prompt, a.n, a.seed, a.guidance, a.steps)
+        ims, scores = Glide(hub.load_pretrained(a.model), clip=reranker).generate(prompt, a.n, a.seed, a.guidance, a.steps)
     else:
         from dalle_edu.unclip import UnCLIP
         ims, scores = UnCLIP(reranker=reranker).generate(prompt, a.n, a.seed, a.guidance, a.steps)
@@ -273,6 +276,8 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
     return figures if 'model' in figures else {'model': name, **figures, 'prompts': prompts, 'seed': seed}
 
 def cmd_eval(a):
+    check_options(a.name, device=a.device)
+    if a.device: os.environ['DALLE_EDU_DEVICE'] = check_device(a.device)     # every bundled model loads there
     rep = evaluate(a.name, a.prompts, a.seed, a.res, a.rerank, a.guidance, a.steps, a.reranker)
     print(json.dumps(rep) if a.json else format_report(rep))
 

@@ -12,7 +12,7 @@ from .bpe_tokens import ShapesTokenizer, shapes_vocabulary
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, GRID, MAX_OBJECTS, Obj, Scene,
                               plural, noun_phrase, relation, random_object, random_background, shapes_batch,
                               sample_scenes, render, show_images, describe)
-from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, distributed
+from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, distributed, device_of
 from . import hub
 
 # %% auto #0
@@ -69,6 +69,7 @@ class ShapesCLIP(nn.Module):
         self.model = build_clip(cfg)
 
     def encode_images(self, x):
+        x = x.to(device_of(self))
         x = F.interpolate(x, size=self.cfg.image_size, mode='bilinear', antialias=True) if x.shape[-1] != self.cfg.image_size else x
         return F.normalize(self.model.encode_image((x - 0.5) / 0.25), dim=-1)
 

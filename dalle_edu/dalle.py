@@ -8,7 +8,7 @@ import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import describe, sample_scenes, render, show_images
-from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
+from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, device_of
 from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding, TEXT_VOCAB, N_TEXT
 from .sparse_attention import dalle_mask, layer_pattern, sparse_attention
 from . import hub
@@ -129,7 +129,7 @@ def token_pool(n: int, codec, seed: int = 0, chunk: int = 500):
     zs, scenes = [], []
     for s in range(0, n, chunk):
         sc = sample_scenes(min(chunk, n - s), 'train', seed, start=s)
-        zs.append(codec.tokens(render(sc, 32)).flatten(1)); scenes += sc
+        zs.append(codec.tokens(render(sc, 32)).flatten(1).cpu()); scenes += sc
     return torch.cat(zs), scenes
 
 def dalle_batches(z, scenes, tokenizer, bs: int = 64, seed: int = 0):
@@ -167,15 +167,17 @@ def top_p_filter(logits, p: float | None):
 
 def sample_logits(logits, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None, generator=None):
     "One code per row of `logits` (B, V) from softmax(logits / temperature), filtered by top-k then top-p."
-    logits = top_p_filter(top_k_filter(logits / temperature, top_k), top_p)
-    return torch.multinomial(logits.softmax(-1), 1, generator=generator).squeeze(1)
+    p = top_p_filter(top_k_filter(logits / temperature, top_k), top_p).softmax(-1)
+    if generator is not None: p = p.to(generator.device)      # drawn where the generator lives: the same seed, the same codes on any device
+    return torch.multinomial(p, 1, generator=generator).squeeze(1).to(logits.device)
 
 # %% ../nbs/22_dalle.ipynb #de5fc345
 @torch.no_grad()
 def sample_tokens(model: DALLE, text, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None,
                   generator=None, prefix=None) -> torch.Tensor:
     "Image tokens (B, n_image) for text tokens (B, n_text), sampled with a KV cache; `prefix` (B, m) is kept."
-    caches = [{} for _ in model.blocks]
+    caches, dev = [{} for _ in model.blocks], device_of(model)
+    text, prefix = text.to(dev), None if prefix is None else prefix.to(dev)
     n, z = model.cfg.n_text, []
     h = model.run(model.text_emb(text), 0, caches)
     for j in range(model.cfg.n_image):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import shapes_batch, sample_scenes, render, describe, COLOR_NAMES
 from .dalle import dalle_caption
-from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
+from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
 from .ddpm import ddpm_loss, sample
 from .guidance import classifier_free
 from .glide import GlideConfig, GLIDE
@@ -105,8 +105,8 @@ def decoder_guided(model: Decoder, image, captions=None, guidance: float = GUIDA
 def decode(model: Decoder, image: torch.Tensor, captions: list[str] | None = None, guidance: float = GUIDANCE,
            steps: int = STEPS, seed: int = 0) -> torch.Tensor:
     "One image (3, res, res) in [0, 1] per CLIP image embedding (B, d); the same for the same seed."
-    g, res = torch.Generator().manual_seed(seed), model.cfg.res
-    x = sample(decoder_guided(model, image, captions, guidance), model.scheduler(), (len(image), 3, res, res), g, steps)
+    g, res, dev = torch.Generator().manual_seed(seed), model.cfg.res, device_of(model)
+    x = sample(decoder_guided(model, image.to(dev), captions, guidance), model.scheduler(), (len(image), 3, res, res), g, steps, device=dev)
     return ((x + 1) / 2).clamp(0, 1)
 
 # %% ../nbs/51_decoder.ipynb #544bf58a

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import shapes_batch, sample_scenes, render, show_images
-from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
+from .learner import Learner, Callback, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, device_of
 from .gumbel_softmax import gumbel_softmax
 from .vae_vs_vqvae import Encoder, Decoder, sharpness, code_usage, recon_eval, recon_evaluator, image_batches, grace_hopper
 from . import hub
@@ -65,7 +65,7 @@ class DVAE(nn.Module):
         self.decoder = Decoder(cfg.K, 6, tuple(cfg.hidden), n_res=cfg.n_res)    # first layer: the code embeddings
         self.tau, self.beta = cfg.tau_start, 0.0                                  # set by AnnealCB during training
 
-    def logits(self, x): return self.encoder(map_pixels(x, self.cfg.eps) - 0.5)  # (B, K, g, g); centred input
+    def logits(self, x): return self.encoder(map_pixels(x.to(device_of(self)), self.cfg.eps) - 0.5)  # (B, K, g, g); centred input
     def stats(self, z): return self.decoder(z).chunk(2, dim=1)                    # mu, log b: (B, 3, H, W) each
     def decode_stats(self, mu): return unmap_pixels(torch.sigmoid(mu), self.cfg.eps)
 
@@ -77,7 +77,7 @@ class DVAE(nn.Module):
     @torch.no_grad()
     def decode(self, tokens: torch.Tensor) -> torch.Tensor:
         "Images (B, 3, H, W) in [0, 1] from token grids (B, g, g)."
-        z = F.one_hot(tokens, self.cfg.K).permute(0, 3, 1, 2).float()
+        z = F.one_hot(tokens.to(device_of(self)), self.cfg.K).permute(0, 3, 1, 2).float()
         return self.decode_stats(self.stats(z)[0])
 
     @torch.no_grad()

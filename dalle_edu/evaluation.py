@@ -10,7 +10,7 @@ from typing import Callable
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import (SHAPES, COLOR_NAMES, GRID, MAX_OBJECTS, HELD_OUT, NUMBER_WORDS, Obj, Scene,
                               render, sample_scenes, random_object, random_background, scene_rng, noun_phrase, show_images)
-from .learner import Learner, MetricsCB, ProgressCB, ScheduleCB, CheckpointCB
+from .learner import Learner, MetricsCB, ProgressCB, ScheduleCB, CheckpointCB, device_of
 from . import hub
 
 # %% auto #0
@@ -55,13 +55,13 @@ class Probe(nn.Module):
         self.head = nn.Sequential(nn.Conv2d(4 * width, 4 * width, 1), nn.ReLU(), nn.Conv2d(4 * width, N_CLASSES, 1))
 
     def forward(self, x):
-        x = F.interpolate(x, size=(self.res, self.res), mode='bilinear', antialias=True, align_corners=False)
+        x = F.interpolate(x.to(device_of(self)), size=(self.res, self.res), mode='bilinear', antialias=True, align_corners=False)
         return self.head(self.body((x - 0.5) / 0.25))            # (B, N_CLASSES, GRID, GRID)
 
     @torch.no_grad()
     def read(self, x) -> torch.Tensor:
-        "The board (B, GRID*GRID) the probe sees in each image."
-        return self(x).flatten(2).argmax(1)
+        "The board (B, GRID*GRID) the probe sees in each image, on the CPU."
+        return self(x).flatten(2).argmax(1).cpu()
 
 # %% ../nbs/03_evaluation.ipynb #5adc7f49
 PROBE_RESOLUTIONS = (16, 32, 64)

@@ -10,16 +10,17 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .bpe_tokens import ShapesTokenizer, TEXT_VOCAB, N_TEXT
 from .shapes import shapes_batch
 from .dalle import dalle_caption
-from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
-from .ddpm import UNet, UNetConfig, ddpm_loss, sample
+from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
+from .ddpm import UNet, UNetConfig, ddpm_loss, sample, randn
 from .ddim import DDIMScheduler
 from .guidance import classifier_free
 from .evaluation import shapes_eval
 from . import hub
 
 # %% auto #0
-__all__ = ['GUIDANCE', 'STEPS', 'ETA', 'GLIDE_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE', 'glide_batches', 'train_glide',
-           'guided', 'glide_sample', 'load_glide', 'Glide', 'glide_eval', 'replacement_sample', 'inpaint']
+__all__ = ['GUIDANCE', 'STEPS', 'ETA', 'GLIDE_RECIPE', 'GLIDE64', 'GLIDE64_RECIPE', 'GlideConfig', 'TextEncoder', 'GLIDE',
+           'glide_batches', 'train_glide', 'guided', 'glide_sample', 'load_glide', 'Glide', 'glide_eval',
+           'replacement_sample', 'inpaint']
 
 # %% ../nbs/43_glide.ipynb #3f84ed5d
 @dataclass
@@ -51,7 +52,7 @@ class TextEncoder(nn.Module):
     def forward(self, ids):
         keep = ids != 0                                              # pad tokens are masked out
         h = self.ln(self.blocks(self.tok(ids) + self.pos, src_key_padding_mask=~keep))
-        return h, h[torch.arange(len(ids)), ids.argmax(-1)], keep    # <eot> has the largest id
+        return h, h[torch.arange(len(ids), device=ids.device), ids.argmax(-1)], keep    # <eot> has the largest id
 
 class GLIDE(nn.Module):
     "eps(x_t, t, caption) in pixel space: chapter 40's U-Net, whose attention layers also attend to a text transformer's tokens."
@@ -115,7 +116,7 @@ def glide_sample(model: GLIDE, captions: list[str], guidance: float = GUIDANCE, 
                  eta: float = ETA) -> torch.Tensor:
     "One image (3, res, res) in [0, 1] per caption, by DDIM with classifier-free guidance; the same for the same seed."
     g, res = torch.Generator().manual_seed(seed), model.cfg.res
-    x = sample(guided(model, captions, guidance), model.scheduler(eta), (len(captions), 3, res, res), g, steps)
+    x = sample(guided(model, captions, guidance), model.scheduler(eta), (len(captions), 3, res, res), g, steps, device=device_of(model))
     return (x + 1) / 2
 
 def load_glide() -> GLIDE:
@@ -152,11 +153,11 @@ GLIDE_RECIPE = hub.register(hub.Recipe('glide', build=lambda c: GLIDE(GlideConfi
 # %% ../nbs/43_glide.ipynb #42c1ac56
 def replacement_sample(den, sched: DDIMScheduler, images: torch.Tensor, mask: torch.Tensor, steps: int, generator) -> torch.Tensor:
     "DDIM sampling with denoiser `den` where `mask` is 1; where it is 0, `images` (in [0, 1]) noised to each step's level. Returns [0, 1] pictures."
-    known = images * 2 - 1
-    x, ts = torch.randn(known.shape, generator=generator), sched.timesteps(steps).tolist()
+    known, mask = images * 2 - 1, mask.to(images.device)
+    x, ts = randn(known.shape, generator, known.device), sched.timesteps(steps).tolist()
     for t, prev in zip(ts, ts[1:] + [-1]):
-        tt = torch.full((len(x),), t)
-        x = mask * x + (1 - mask) * sched.add_noise(known, torch.randn(known.shape, generator=generator), tt)   # the known region at noise level t
+        tt = torch.full((len(x),), t, device=x.device)
+        x = mask * x + (1 - mask) * sched.add_noise(known, randn(known.shape, generator, known.device), tt)   # the known region at noise level t
         x = sched.step(den(x, tt), t, prev, x, generator=generator).prev_sample
     return mask * ((x + 1) / 2).clamp(0, 1) + (1 - mask) * images
 
@@ -166,4 +167,11 @@ def inpaint(model: GLIDE, images: torch.Tensor, mask: torch.Tensor, captions: li
             steps: int = STEPS, seed: int = 0) -> torch.Tensor:
     "Regenerate `images` (B, 3, res, res) in [0, 1] where `mask` (1, 1, res, res) is 1, to match `captions`; keep the rest."
     g = torch.Generator().manual_seed(seed)
-    return replacement_sample(guided(model, captions, guidance), model.scheduler(), images, mask, steps, g)
+    return replacement_sample(guided(model, captions, guidance), model.scheduler(), images.to(device_of(model)), mask, steps, g)
+
+# %% ../nbs/43_glide.ipynb #0900c731
+GLIDE64 = GlideConfig(res=64, channels=(64, 128, 256, 256), attention=(False, False, True, True), t_dim=256, width=128, layers=4, heads=4)
+
+GLIDE64_RECIPE = hub.register(hub.Recipe('glide64', build=lambda c: GLIDE(GlideConfig(**c)), config=asdict(GLIDE64),
+    train=train_glide, evaluate=glide_eval, steps=20000, eval_prompts=50, train_args=dict(bs=128, lr=1e-3),
+    description='GPU preset (not bundled): GLIDE on 64 px pictures, a 4-level, wider U-Net and a deeper text transformer (chapter 43)'))

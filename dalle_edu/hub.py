@@ -11,7 +11,7 @@ from typing import Callable
 import torch
 from safetensors.torch import save_file, load_file
 from contextlib import nullcontext
-from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock, distributed
+from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock, distributed, default_device
 
 # %% auto #0
 __all__ = ['RECIPES', 'RECIPE_MODULES', 'NAME_PATTERN', 'CARD_FIELDS', 'Recipe', 'register', 'check_name', 'known_models',
@@ -37,7 +37,7 @@ class Recipe:
 
 RECIPES: dict[str, Recipe] = {}
 RECIPE_MODULES = {'probe': 'dalle_edu.evaluation', 'vae': 'dalle_edu.vae_vs_vqvae', 'vqvae': 'dalle_edu.vae_vs_vqvae',
-                  'dvae': 'dalle_edu.dvae', 'dalle1': 'dalle_edu.rerank', 'dalle1_paper': 'dalle_edu.rerank', 'clip': 'dalle_edu.clip', 'ddpm': 'dalle_edu.ddpm',
+                  'dvae': 'dalle_edu.dvae', 'dalle1': 'dalle_edu.rerank', 'dalle1_paper': 'dalle_edu.rerank', 'glide64': 'dalle_edu.glide', 'clip': 'dalle_edu.clip', 'ddpm': 'dalle_edu.ddpm',
                   'classifier': 'dalle_edu.guidance', 'glide': 'dalle_edu.glide',
                   'prior': 'dalle_edu.prior', 'ar_prior': 'dalle_edu.prior',
                   'decoder': 'dalle_edu.decoder', 'upsampler32': 'dalle_edu.cascade', 'upsampler32_plain': 'dalle_edu.cascade',
@@ -150,8 +150,8 @@ def config_problem(config: dict, default: dict) -> str | None:
     return None
 
 # %% ../nbs/02_hub.ipynb #5491cae8
-def load_pretrained(name: str, directory=None) -> torch.nn.Module:
-    "The model `name` with its bundled weights, in eval mode; its card is `model.card`."
+def load_pretrained(name: str, directory=None, device=None) -> torch.nn.Module:
+    "The model `name` with its bundled weights, in eval mode, on `device` (default: `default_device()`, the CPU unless `DALLE_EDU_DEVICE` says); its card is `model.card`."
     recipe = get_recipe(name)
     d = Path(directory or models_dir())
     card = load_card(name, d)
@@ -170,7 +170,7 @@ def load_pretrained(name: str, directory=None) -> torch.nn.Module:
         first = str(e).strip().splitlines()[1].strip() if '\n' in str(e) else str(e)
         raise CheckpointError(f"weights file {w} does not match the model its card describes ({first}); {rebuild_hint(name)}") from None
     model.card = card
-    return model.eval()
+    return model.to(device or default_device()).eval()
 
 # %% ../nbs/02_hub.ipynb #d83ed0f3
 def writable_dir(d) -> Path:

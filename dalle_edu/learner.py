@@ -16,10 +16,10 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 # %% auto #0
-__all__ = ['RUN_FORMAT', 'seed_everything', 'default_device', 'to_device', 'atomic_write', 'CancelFitException', 'Callback',
-           'run_cbs', 'deferred_interrupt', 'distributed', 'shard', 'LossModule', 'Learner', 'MetricsCB', 'ProgressCB',
-           'cosine_schedule', 'ScheduleCB', 'EMACB', 'CheckpointError', 'split_state', 'join_state', 'write_run',
-           'read_run', 'run_state', 'load_run_state', 'CheckpointCB', 'run_lock']
+__all__ = ['RUN_FORMAT', 'seed_everything', 'default_device', 'device_of', 'to_device', 'atomic_write', 'CancelFitException',
+           'Callback', 'run_cbs', 'deferred_interrupt', 'distributed', 'shard', 'LossModule', 'Learner', 'MetricsCB',
+           'ProgressCB', 'cosine_schedule', 'ScheduleCB', 'EMACB', 'CheckpointError', 'split_state', 'join_state',
+           'write_run', 'read_run', 'run_state', 'load_run_state', 'CheckpointCB', 'run_lock']
 
 # %% ../nbs/01_learner.ipynb #b1424b91
 def seed_everything(seed: int):
@@ -29,6 +29,10 @@ def seed_everything(seed: int):
 def default_device() -> torch.device:
     "The CPU, unless the environment variable `DALLE_EDU_DEVICE` names another device (e.g. `cuda`)."
     return torch.device(os.environ.get('DALLE_EDU_DEVICE', 'cpu'))
+
+def device_of(module: torch.nn.Module) -> torch.device:
+    "The device `module`'s parameters are on: where its inputs must go."
+    return next(module.parameters()).device
 
 def to_device(b, device):
     "Move tensors (possibly nested in lists, tuples or dicts) to `device`; leave anything else alone."

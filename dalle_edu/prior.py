@@ -8,7 +8,7 @@ import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import sample_scenes, render, describe
-from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
+from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
 from .dalle import Block, dalle_caption
 from .clip import ShapesCLIP, zero_shot_task
 from .ddpm import timestep_embedding, ddpm_loss, sample
@@ -29,7 +29,7 @@ def encode_captions(clip: ShapesCLIP, captions: list[str]):
     ids = clip.tokenizer(captions).to(clip.model.logit_scale.device)
     m = clip.model
     h = m.ln_final(m.transformer(m.token_embedding(ids) + m.positional_embedding, attn_mask=m.attn_mask))
-    z_t = h[torch.arange(len(ids)), ids.argmax(-1)] @ m.text_projection          # open_clip pools at <eot>, the largest id
+    z_t = h[torch.arange(len(ids), device=ids.device), ids.argmax(-1)] @ m.text_projection          # open_clip pools at <eot>, the largest id
     return h, ids != 0, F.normalize(z_t, dim=-1)
 
 def bundled_clip(model) -> ShapesCLIP:
@@ -126,10 +126,10 @@ def prior_sample(prior: DiffusionPrior, captions: list[str], guidance: float = 1
     cond = lambda x, t: prior(x, t, rep)
     empty = tuple(a.expand(len(rep[0]), *a.shape[1:]) for a in encode_captions(prior.clip, ['']))
     den = cond if guidance == 1 else classifier_free(cond, lambda x, t: prior(x, t, empty), guidance)
-    x = sample(den, prior.scheduler(eta), (len(rep[0]), prior.cfg.dim), torch.Generator().manual_seed(seed), steps)
+    x = sample(den, prior.scheduler(eta), (len(rep[0]), prior.cfg.dim), torch.Generator().manual_seed(seed), steps, device=device_of(prior))
     z = F.normalize(x.view(len(captions), draws, -1), dim=-1)
     best = torch.einsum('bkd,bd->bk', z, text[2]).argmax(1)
-    return z[torch.arange(len(captions)), best]
+    return z[torch.arange(len(captions), device=z.device), best]
 
 # %% ../nbs/50_prior.ipynb #f52506bd
 def pca(z: torch.Tensor):
@@ -243,11 +243,12 @@ def ar_prior_sample(prior: ARPrior, captions: list[str], seed: int = 0, temperat
     "A unit-norm image embedding (B, d) per caption: the dot token drawn from the upper half of its buckets, then the components one by one."
     g, text = torch.Generator().manual_seed(seed), encode_captions(prior.clip, captions)
     B, nd = len(captions), prior.cfg.dot_buckets
-    dot = torch.randint(nd // 2, nd, (B,), generator=g)
-    codes = torch.zeros(B, 0, dtype=torch.long)
+    dev = device_of(prior)
+    dot = torch.randint(nd // 2, nd, (B,), generator=g).to(dev)
+    codes = torch.zeros(B, 0, dtype=torch.long, device=dev)
     for j in range(prior.cfg.components):
         p = (prior(text, dot, codes)[:, -1] / temperature).softmax(-1)
-        codes = torch.cat([codes, torch.multinomial(p, 1, generator=g)], 1)
+        codes = torch.cat([codes, torch.multinomial(p.cpu(), 1, generator=g).to(dev)], 1)   # drawn on the CPU: the same seed, the same codes anywhere
     return prior.embedding(codes)
 
 # %% ../nbs/50_prior.ipynb #668b8daa

@@ -202,7 +202,7 @@ def caption(model: Captioner, images: torch.Tensor, batch_size: int = 500) -> li
         empty = memory.new_zeros(len(ims), model.cfg.heads, 0, model.cfg.width // model.cfg.heads)
         cache = [{'k': empty, 'v': empty, 'mem_k': project(l.multihead_attn, memory, 1), 'mem_v': project(l.multihead_attn, memory, 2)}
                  for l in model.decoder.layers]                          # the image's keys and values, once
-        text, done = torch.full((len(ims), 1), tok.sot_id), torch.zeros(len(ims), dtype=torch.bool)
+        text, done = torch.full((len(ims), 1), tok.sot_id, device=memory.device), torch.zeros(len(ims), dtype=torch.bool, device=memory.device)
         for t in range(model.cfg.n_text - 1):
             nxt = next_token_logits(model, model.tok(text[:, -1:]) + model.pos[t:t + 1], cache).argmax(-1).masked_fill(done, tok.pad_id)
             text, done = torch.cat([text, nxt[:, None]], 1), done | (nxt == tok.eot_id)

@@ -62,7 +62,7 @@ class Dalle1:
             texts = [p.text for p in prompts]
             ims = self.candidates(texts, rerank, seed, **sampling)
             best = self.scores(ims, texts).argmax(1)
-            return ims[torch.arange(len(prompts)), best]
+            return ims[torch.arange(len(prompts), device=best.device), best]
         return generate
 
 # %% ../nbs/23_rerank.ipynb #fa4ce0d0

@@ -8,6 +8,7 @@ import random
 import torch, torch.nn.functional as F
 from .shapes import render, sample_scenes, Scene, random_object, random_background
 from .ddpm import sample
+from .learner import device_of
 from .ddim import ddim_invert
 from .prior import prior_sample
 from .decoder import decode, decoder_guided, agreement, GUIDANCE
@@ -57,7 +58,7 @@ def embeddings_for(pipe: UnCLIP, captions: list[str], source: str, seed: int = 0
     "What the decoder is given as z_i: the prior's sample, CLIP's text embedding z_t in its place, or nothing (zeros)."
     if source == 'prior': return pipe.embed(captions, seed)
     if source == 'text_embedding': return pipe.clip.encode_texts(captions)
-    if source == 'caption_only': return torch.zeros(len(captions), pipe.decoder.cfg.dim)
+    if source == 'caption_only': return torch.zeros(len(captions), pipe.decoder.cfg.dim, device=device_of(pipe.decoder))
     raise ValueError(f'unknown source {source!r}; choose from {SOURCES}')
 
 def pipeline_shapes_eval(pipe: UnCLIP, n: int = 50, seed: int = 0, steps: int = STEPS, sources=SOURCES) -> dict:
@@ -83,14 +84,16 @@ def invert(decoder, images: torch.Tensor, z: torch.Tensor, guidance: float = 1.0
     "The decoder's DDIM-inverted noise x_T (B, 3, 16, 16) of 16 px `images` in [0, 1] with embeddings `z`: deterministic DDIM from it redraws them."
     sched = decoder.scheduler(0.0)
     sched.clip_sample = False                                  # at t = 0 there is no noise to clip against (chapter 41)
-    return ddim_invert(decoder_guided(decoder, z, None, guidance), sched, images * 2 - 1, steps)
+    dev = device_of(decoder)
+    return ddim_invert(decoder_guided(decoder, z.to(dev), None, guidance), sched, images.to(dev) * 2 - 1, steps)
 
 @torch.no_grad()
 def decode_from(decoder, z: torch.Tensor, x_T: torch.Tensor, eta: float = 0.0, guidance: float = 1.0, steps: int = STEPS,
                 seed: int = 0, captions: list[str] | None = None) -> torch.Tensor:
     "Pictures (B, 3, 16, 16) in [0, 1] decoded from embeddings `z`, starting at noise `x_T`, by DDIM with `eta` (0: deterministic)."
-    x = sample(decoder_guided(decoder, z, captions, guidance), decoder.scheduler(eta), x_T.shape, torch.Generator().manual_seed(seed),
-               steps, x_T=x_T)
+    dev = device_of(decoder)
+    x = sample(decoder_guided(decoder, z.to(dev), captions, guidance), decoder.scheduler(eta), x_T.shape, torch.Generator().manual_seed(seed),
+               steps, x_T=x_T, device=dev)
     return ((x + 1) / 2).clamp(0, 1)
 
 VARIATION_ETA = 0.1   # small enough to keep shapes, colours and count; large enough to move the layout (measured below)
@@ -120,7 +123,7 @@ def inpaint(pipe: UnCLIP, images: torch.Tensor, mask: torch.Tensor, captions: li
             guidance: float = GUIDANCE, steps: int = STEPS, seed: int = 0) -> torch.Tensor:
     "Regenerate 16 px `images` in [0, 1] where `mask` is 1 to match `captions`, keeping the rest (chapter 43's replacement); the decoder is given `source`'s embedding (`embeddings_for`)."
     z = embeddings_for(pipe, captions, source, seed)
-    return replacement_sample(decoder_guided(pipe.decoder, z, captions, guidance), pipe.decoder.scheduler(), images, mask, steps,
+    return replacement_sample(decoder_guided(pipe.decoder, z, captions, guidance), pipe.decoder.scheduler(), images.to(z.device), mask, steps,
                               torch.Generator().manual_seed(seed))
 
 # %% ../nbs/53_unclip.ipynb #8e757481

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, asdict, field
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import shapes_batch, sample_scenes, render, show_images
-from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB
+from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, device_of
 from . import hub
 
 # %% auto #0
@@ -163,8 +163,8 @@ class VQVAE(nn.Module):
         self.vq = VectorQuantizer(cfg.K, cfg.D, cfg.ema, restart=cfg.restart)
         self.decoder = Decoder(cfg.D, 3, tuple(cfg.hidden), n_res=cfg.n_res)
 
-    def encode(self, x): return self.vq(self.encoder(2 * x - 1))
-    def decode(self, tokens): return torch.sigmoid(self.decoder(self.vq.codebook[tokens].permute(0, 3, 1, 2)))   # the codec interface, as the dVAE's
+    def encode(self, x): return self.vq(self.encoder(2 * x.to(device_of(self)) - 1))
+    def decode(self, tokens): return torch.sigmoid(self.decoder(self.vq.codebook[tokens.to(device_of(self))].permute(0, 3, 1, 2)))   # the codec interface, as the dVAE's
     def forward(self, x):
         z_q, idx, losses = self.encode(x)
         return torch.sigmoid(self.decoder(z_q)), idx, losses

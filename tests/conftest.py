@@ -21,6 +21,7 @@ def cli_main(capsys, monkeypatch):
     from dalle_edu.cli import main
     def run(*args, cwd=ROOT):
         monkeypatch.chdir(cwd); monkeypatch.setenv('DALLE_EDU_QUIET', '1')
+        monkeypatch.delenv('DALLE_EDU_DEVICE', raising=False)      # `--device` sets it for the rest of the process; undone after the test
         capsys.readouterr()
         code = main([str(a) for a in args])          # an exception escaping main fails the test: the user would see a traceback
         out, err = capsys.readouterr()
