@@ -98,7 +98,7 @@ def make_parser() -> Parser:
     e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1, dalle1_paper: the CLIP that picks the best candidate (default negclip; the cards' figures are clip's, chapter 23)")
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
-    e.add_argument('--device', type=device_name, default=None, help='dalle1, dalle1_paper, dalle3, glide, unclip: cpu (default), cuda, cuda:N or mps')
+    e.add_argument('--device', type=device_name, default=None, help='the generators (dalle1, dalle1_paper, glide, unclip, dalle3, glide64): cpu (default), cuda, cuda:N or mps')
     e.add_argument('--json', action='store_true', help='print one JSON object')
     picture = 'a PNG or JPEG file (any size up to 4096 x 4096, any mode: it is converted to RGB and resized)'
     res = dict(type=int, choices=(16, 64), default=16, help="16: the decoder's pictures; 64: through both upsamplers (chapter 52)")

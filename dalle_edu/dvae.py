@@ -14,9 +14,9 @@ from .vae_vs_vqvae import Encoder, Decoder, sharpness, code_usage, recon_eval, r
 from . import hub
 
 # %% auto #0
-__all__ = ['PRESETS', 'DVAE_RECIPE', 'DVAEConfig', 'paper_equivalent_beta', 'map_pixels', 'unmap_pixels', 'logit_laplace_nll',
-           'DVAE', 'kl_uniform', 'dvae_loss', 'cosine_anneal', 'AnnealCB', 'train_dvae', 'dvae_from_vqvae',
-           'gaussian_dvae_loss']
+__all__ = ['PRESETS', 'LIKELIHOODS', 'DVAE_RECIPE', 'DVAE_SCRATCH_RECIPE', 'DVAEConfig', 'paper_equivalent_beta', 'map_pixels',
+           'unmap_pixels', 'logit_laplace_nll', 'DVAE', 'kl_uniform', 'dvae_loss', 'gaussian_dvae_loss',
+           'cosine_anneal', 'AnnealCB', 'train_dvae', 'dvae_from_vqvae']
 
 # %% ../nbs/12_dvae.ipynb #4eabeca1
 @dataclass
@@ -104,26 +104,40 @@ def dvae_loss(model: DVAE, x):
     logs = {'nll': nll.detach().mean() / n, 'kl': kl.detach().mean() / n, 'tau': model.tau, 'beta': model.beta}
     return (nll + model.beta * kl).mean() / n, logs
 
+def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
+    "The dVAE objective with a Gaussian likelihood N(x | unmap(sigmoid(mu)), sigma^2) instead of logit-Laplace."
+    logits, (mu, _) = model(x)
+    nll = 0.5 * ((x - model.decode_stats(mu)) / sigma).pow(2).flatten(1).sum(1)
+    kl = kl_uniform(logits).flatten(1).sum(1)
+    n = x[0].numel()
+    logs = {'nll': nll.detach().mean() / n, 'kl': kl.detach().mean() / n, 'tau': model.tau, 'beta': model.beta}
+    return (nll + model.beta * kl).mean() / n, logs
+
+LIKELIHOODS = {'logit_laplace': dvae_loss, 'gaussian': gaussian_dvae_loss}   # the dVAE objective, by its likelihood
+
 def cosine_anneal(p: float, start: float, end: float) -> float:
     "Go from `start` (p = 0) to `end` (p = 1) along half a cosine."
     return end + (start - end) * 0.5 * (1 + math.cos(math.pi * min(max(p, 0.0), 1.0)))
 
 class AnnealCB(Callback):
-    "Set the dVAE's temperature tau and KL weight beta from the run's progress, before each step."
+    "Before each step, set the dVAE's temperature tau (annealed over the run) and KL weight beta (raised over its first `beta_warmup`)."
+    def __init__(self, beta_warmup: float = 1.0): self.beta_warmup = beta_warmup
     def before_batch(self, learn):
         p, c = learn.step / max(learn.n_steps, 1), learn.model.cfg
         learn.model.tau = cosine_anneal(p, c.tau_start, c.tau_end)
-        learn.model.beta = cosine_anneal(p, 0.0, c.beta_max)
+        learn.model.beta = cosine_anneal(p / self.beta_warmup, 0.0, c.beta_max)
 
 # %% ../nbs/12_dvae.ipynb #6bb711d1
 def train_dvae(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 3e-5,
-               init: str | None = 'vqvae') -> DVAE:
-    "Train a dVAE on the shapes world's train split, from bundled model `init`'s weights (None: from scratch)."
+               init: str | None = 'vqvae', likelihood: str = 'logit_laplace', embed_std: float = 0.0, beta_warmup: float = 1.0) -> DVAE:
+    "Train a dVAE on the shapes world's train split, from bundled model `init`'s weights, or from scratch (`init=None`; code embeddings from N(0, `embed_std`^2) if set)."
     torch.manual_seed(seed)
     cfg = DVAEConfig(**config)
     model = dvae_from_vqvae(hub.load_pretrained(init), cfg) if init else DVAE(cfg)
-    cbs = [AnnealCB(), ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
-    return Learner(model, image_batches(bs, model.cfg.image_size, seed), dvae_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
+    if embed_std:
+        with torch.no_grad(): model.decoder[0].weight.normal_(0, embed_std)    # the decoder's first layer: one column per code
+    cbs = [AnnealCB(beta_warmup), ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
+    return Learner(model, image_batches(bs, model.cfg.image_size, seed), LIKELIHOODS[likelihood], lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
 # %% ../nbs/12_dvae.ipynb #b837571c
 @torch.no_grad()
@@ -151,16 +165,12 @@ def dvae_from_vqvae(vq, cfg: DVAEConfig = DVAEConfig(), gap: float = 8.0, seed: 
     out.bias[3:].fill_(-2.0)                                                      # log b
     return m.eval()
 
-# %% ../nbs/12_dvae.ipynb #9a39627a
-def gaussian_dvae_loss(model: DVAE, x, sigma: float = 0.1):
-    "The dVAE objective with a Gaussian likelihood N(x | unmap(sigmoid(mu)), sigma^2) instead of logit-Laplace."
-    logits, (mu, _) = model(x)
-    nll = 0.5 * ((x - model.decode_stats(mu)) / sigma).pow(2).flatten(1).sum(1)
-    kl = kl_uniform(logits).flatten(1).sum(1)
-    n = x[0].numel()
-    return (nll + model.beta * kl).mean() / n, {'nll': nll.detach().mean() / n, 'kl': kl.detach().mean() / n}
-
 # %% ../nbs/12_dvae.ipynb #c698989f
 DVAE_RECIPE = hub.register(hub.Recipe('dvae', build=lambda c: DVAE(DVAEConfig(**c)), config=asdict(DVAEConfig()),
     train=train_dvae, evaluate=recon_evaluator('dvae'), steps=600, eval_prompts=500,
     description="DALL-E's discrete VAE: 32x32 image -> 8x8 tokens over 512 codes (chapter 12)"))
+
+DVAE_SCRATCH_RECIPE = hub.register(hub.Recipe('dvae_scratch', build=lambda c: DVAE(DVAEConfig(**c)),
+    config=asdict(DVAEConfig(tau_start=0.9, tau_end=0.9)), train=train_dvae, evaluate=recon_evaluator('dvae_scratch'),
+    steps=8000, eval_prompts=500, train_args=dict(lr=2e-3, init=None, likelihood='gaussian', embed_std=1.0, beta_warmup=0.02),
+    description="the dVAE trained from scratch: code embeddings the decoder tells apart, a Gaussian likelihood, the KL raised early, tau 0.9 (chapter 12)"))

@@ -17,7 +17,7 @@ from . import hub
 __all__ = ['N_CLASSES', 'PROBE_RESOLUTIONS', 'CATEGORIES', 'RELATIONS', 'Generator', 'PROBE', 'cell_class', 'board',
            'board_objects', 'conv_block', 'Probe', 'probe_batch', 'probe_loss', 'train_probe', 'Prompt',
            'sample_prompt', 'eval_prompts', 'holds', 'matches', 'follows', 'scene_for_prompt', 'real_generator',
-           'load_probe', 'shapes_eval', 'probe_validity', 'save_grid']
+           'load_probe', 'followed', 'follow_rate', 'shapes_eval', 'probe_validity', 'save_grid']
 
 # %% ../nbs/03_evaluation.ipynb #f4175436
 N_CLASSES = 1 + len(SHAPES) * len(COLOR_NAMES)  # 0 = empty cell
@@ -165,6 +165,18 @@ def load_probe() -> Probe:
     return hub.load_pretrained('probe')
 
 @torch.no_grad()
+def followed(images: torch.Tensor, prompts: list, probe: Probe | None = None) -> torch.Tensor:
+    "Whether the probe reads each picture as following its prompt: `images` (P, ..., 3, H, W), one prompt per leading row; bools (P, ...)."
+    if len(images) != len(prompts): raise ValueError(f'{len(images)} rows of pictures for {len(prompts)} prompts')
+    lead, ims = images.shape[:-3], images.reshape(-1, *images.shape[-3:])
+    reads = (probe or load_probe()).read(ims).view(len(prompts), -1, GRID * GRID)
+    return torch.tensor([[follows(p, board_objects(b)) for b in r] for p, r in zip(prompts, reads)]).view(lead)
+
+def follow_rate(images: torch.Tensor, prompts: list, probe: Probe | None = None) -> float:
+    "The fraction of pictures (P, ..., 3, H, W) that follow their prompt (one per leading row), as the probe reads them."
+    return followed(images, prompts, probe).float().mean().item()
+
+@torch.no_grad()
 def shapes_eval(generate: Generator, model: str, n: int = 100, seed: int = 0, probe: Probe | None = None,
                 batch_size: int = 128) -> dict:
     "ShapesEval of `generate`: per-category and overall fraction of `n` prompts per category followed."
@@ -174,7 +186,7 @@ def shapes_eval(generate: Generator, model: str, n: int = 100, seed: int = 0, pr
     for i in range(0, len(prompts), batch_size):
         chunk = prompts[i:i + batch_size]
         ims = generate(chunk, seed * 1_000_003 + i)
-        ok += [follows(p, board_objects(b)) for p, b in zip(chunk, probe.read(ims))]
+        ok += followed(ims, chunk, probe).tolist()
     cats = {c: sum(o for p, o in zip(prompts, ok) if p.category == c) / n for c in CATEGORIES}
     return {'model': model, 'categories': cats, 'overall': sum(cats.values()) / len(cats), 'prompts': n, 'seed': seed}
 

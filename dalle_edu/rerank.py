@@ -9,7 +9,7 @@ from functools import partial
 from dataclasses import asdict
 from .bpe_tokens import ShapesTokenizer
 from .dalle import DALLE, DalleConfig, train_dalle, sample_tokens, load_codec, decode_tokens
-from .evaluation import shapes_eval, eval_prompts, load_probe, board_objects, follows, save_grid
+from .evaluation import shapes_eval, eval_prompts, load_probe, board_objects, followed, save_grid
 from . import hub
 
 # %% auto #0
