@@ -14,9 +14,9 @@ from .vae_vs_vqvae import Encoder, Decoder, sharpness, code_usage, recon_eval, r
 from . import hub
 
 # %% auto #0
-__all__ = ['PRESETS', 'LIKELIHOODS', 'DVAE_RECIPE', 'DVAE_SCRATCH_RECIPE', 'DVAEConfig', 'paper_equivalent_beta', 'map_pixels',
-           'unmap_pixels', 'logit_laplace_nll', 'DVAE', 'kl_uniform', 'dvae_loss', 'gaussian_dvae_loss',
-           'cosine_anneal', 'AnnealCB', 'train_dvae', 'dvae_from_vqvae']
+__all__ = ['PRESETS', 'LIKELIHOODS', 'DVAE_RECIPE', 'DVAE_SCRATCH_RECIPE', 'DVAE_SCRATCH_FT_RECIPE', 'DVAEConfig',
+           'paper_equivalent_beta', 'map_pixels', 'unmap_pixels', 'logit_laplace_nll', 'DVAE', 'kl_uniform',
+           'dvae_loss', 'gaussian_dvae_loss', 'cosine_anneal', 'AnnealCB', 'train_dvae', 'dvae_from_vqvae']
 
 # %% ../nbs/12_dvae.ipynb #4eabeca1
 @dataclass
@@ -130,11 +130,13 @@ class AnnealCB(Callback):
 # %% ../nbs/12_dvae.ipynb #6bb711d1
 def train_dvae(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 3e-5,
                init: str | None = 'vqvae', likelihood: str = 'logit_laplace', embed_std: float = 0.0, beta_warmup: float = 1.0) -> DVAE:
-    "Train a dVAE on the shapes world's train split, from bundled model `init`'s weights, or from scratch (`init=None`; code embeddings from N(0, `embed_std`^2) if set)."
+    "Train a dVAE on the shapes world's train split from bundled model `init` (a VQ-VAE or a dVAE), or from scratch (`init=None`; code embeddings from N(0, `embed_std`^2) if set)."
     torch.manual_seed(seed)
     cfg = DVAEConfig(**config)
-    model = dvae_from_vqvae(hub.load_pretrained(init), cfg) if init else DVAE(cfg)
-    if embed_std:
+    start = hub.load_pretrained(init) if init else None
+    if isinstance(start, DVAE): model = DVAE(cfg); model.load_state_dict(start.state_dict())   # a dVAE: go on from its weights
+    else: model = dvae_from_vqvae(start, cfg) if start is not None else DVAE(cfg)
+    if embed_std and start is None:
         with torch.no_grad(): model.decoder[0].weight.normal_(0, embed_std)    # the decoder's first layer: one column per code
     cbs = [AnnealCB(beta_warmup), ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     return Learner(model, image_batches(bs, model.cfg.image_size, seed), LIKELIHOODS[likelihood], lr=lr, cbs=cbs, seed=seed).fit(steps).model
@@ -174,3 +176,8 @@ DVAE_SCRATCH_RECIPE = hub.register(hub.Recipe('dvae_scratch', build=lambda c: DV
     config=asdict(DVAEConfig(tau_start=0.9, tau_end=0.9)), train=train_dvae, evaluate=recon_evaluator('dvae_scratch'),
     steps=8000, eval_prompts=500, train_args=dict(lr=2e-3, init=None, likelihood='gaussian', embed_std=1.0, beta_warmup=0.02),
     description="the dVAE trained from scratch: code embeddings the decoder tells apart, a Gaussian likelihood, the KL raised early, tau 0.9 (chapter 12)"))
+
+DVAE_SCRATCH_FT_RECIPE = hub.register(hub.Recipe('dvae_scratch_ft', build=lambda c: DVAE(DVAEConfig(**c)),
+    config=asdict(DVAEConfig(tau_start=0.9, tau_end=1 / 16)), train=train_dvae, evaluate=recon_evaluator('dvae_scratch_ft'),
+    steps=600, eval_prompts=500, train_args=dict(lr=1e-3, init='dvae_scratch', likelihood='gaussian'),
+    description="dvae_scratch, then tau annealed from 0.9 to 1/16: the codes the decoder trains on become the argmax tokens (chapter 12)"))
