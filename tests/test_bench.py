@@ -1,4 +1,4 @@
-"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend, the NegCLIP mix, the dVAE from scratch and the two DALL-E 1 pipelines end to end on tiny budgets; bad input refused in one line."""
+"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend, the NegCLIP mix, the dVAE from scratch, the two DALL-E 1 pipelines and the GPU preset end to end on tiny budgets; bad input refused in one line."""
 import json, subprocess, sys
 from conftest import ROOT
 
@@ -69,14 +69,14 @@ def scratch(*args):
     return subprocess.run([sys.executable, 'bench/dvae_scratch.py', *args], cwd=ROOT, capture_output=True, text=True)
 
 def test_dvae_scratch_trains_and_scores():
-    r = scratch('--steps', '2', '--beta-warmup', '0.5', '--likelihood', 'gaussian')
+    r = scratch('--steps', '2', '--beta-warmup', '0.5', '--likelihood', 'gaussian', '--embed-std', '1')
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout.strip().splitlines()[-1])
-    assert rep['step'] == 2 and rep['settings']['beta_warmup'] == 0.5 and rep['settings']['likelihood'] == 'gaussian'
+    assert rep['step'] == 2 and rep['settings']['beta_warmup'] == 0.5 and rep['settings']['likelihood'] == 'gaussian' and rep['settings']['embed_std'] == 1
     assert 0 <= rep['probe_accuracy'] <= 1 and 1 <= rep['perplexity'] <= 512 and 0 <= rep['kl_per_cell'] <= 6.25
 
 def test_dvae_scratch_refuses_bad_input():
-    for args in (('--steps', '0'), ('--beta', '-1'), ('--beta-warmup', '0'), ('--likelihood', 'bernoulli'), ('--tau', '1', '0')):
+    for args in (('--steps', '0'), ('--beta', '-1'), ('--beta-warmup', '0'), ('--likelihood', 'bernoulli'), ('--tau', '1', '0'), ('--embed-std', '-1')):
         r = scratch(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
 
@@ -93,4 +93,19 @@ def test_dalle1_pipelines_times_and_scores():
 def test_dalle1_pipelines_refuses_bad_input():
     for args in (('--prompts', '-1'), ('--rerank', '0'), ('--models', 'glide'), ('--reranker', 'probe')):
         r = pipelines(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
+
+def preset(*args):
+    return subprocess.run([sys.executable, 'bench/gpu_preset.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_gpu_preset_steps_and_measures():
+    r = preset('--bs', '1', '--steps', '1')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout.strip().splitlines()[-1])
+    assert rep['model'] == 'glide64' and rep['bs'] == 1 and rep['config']['res'] == 64 and rep['parameters'] > 5e6
+    assert rep['step_s'] > 0 and rep['step_memory_mb'] >= 0
+
+def test_gpu_preset_refuses_bad_input():
+    for args in (('--bs', '0'), ('--steps', '0'), ('--device', 'cuda:99')):
+        r = preset(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
