@@ -7,16 +7,15 @@ from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import describe, sample_scenes, render, show_images
+from .shapes import describe, training_caption, sample_scenes, render, show_images
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, device_of
 from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding, TEXT_VOCAB, N_TEXT
 from .sparse_attention import dalle_mask, layer_pattern, sparse_attention
 from . import hub
 
 # %% auto #0
-__all__ = ['PRESETS', 'DalleConfig', 'Block', 'DALLE', 'dalle_loss', 'dalle_caption', 'load_codec', 'decode_tokens', 'token_pool',
-           'dalle_batches', 'train_dalle', 'top_k_filter', 'top_p_filter', 'sample_logits', 'sample_tokens',
-           'cached_logits']
+__all__ = ['PRESETS', 'DalleConfig', 'Block', 'DALLE', 'dalle_loss', 'load_codec', 'decode_tokens', 'token_pool', 'dalle_batches',
+           'train_dalle', 'top_k_filter', 'top_p_filter', 'sample_logits', 'sample_tokens', 'cached_logits']
 
 # %% ../nbs/22_dalle.ipynb #0bede206
 @dataclass
@@ -107,11 +106,6 @@ def dalle_loss(model: DALLE, batch, w_text: float = 1 / 8, w_image: float = 7 / 
     return w_text * ce_t + w_image * ce_i, {'text': ce_t.item(), 'image': ce_i.item()}
 
 # %% ../nbs/22_dalle.ipynb #d50d50f9
-def dalle_caption(scene, rng: random.Random, p_colorless: float = 1 / 3) -> str:
-    "A caption of `scene`: chapter 00's `descriptive` one, or with probability `p_colorless` its `colorless` one."
-    if rng.random() >= p_colorless or not scene.objects: return describe(scene, rng)
-    return describe(scene, rng, 'colorless')
-
 def load_codec(name: str = 'vqvae'):
     "The bundled image tokenizer `name` ('vqvae' or 'dvae')."
     if name not in ('vqvae', 'dvae'): raise ValueError(f"unknown codec {name!r}; choose 'vqvae' or 'dvae'")
@@ -136,7 +130,7 @@ def dalle_batches(z, scenes, tokenizer, bs: int = 64, seed: int = 0):
     "get_batch(step): `bs` pool entries (drawn by step) with fresh captions, as (text, image tokens)."
     def get_batch(step):
         idx = torch.randint(0, len(z), (bs,), generator=torch.Generator().manual_seed(seed * 1_000_003 + step))
-        caps = [dalle_caption(scenes[i], random.Random(f'dalle/{seed}/{step}/{j}')) for j, i in enumerate(idx.tolist())]
+        caps = [training_caption(scenes[i], random.Random(f'dalle/{seed}/{step}/{j}')) for j, i in enumerate(idx.tolist())]
         return tokenizer(caps), z[idx]
     return get_batch
 

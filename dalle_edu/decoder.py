@@ -7,8 +7,7 @@ from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import shapes_batch, sample_scenes, render, describe, COLOR_NAMES
-from .dalle import dalle_caption
+from .shapes import shapes_batch, sample_scenes, render, describe, COLOR_NAMES, training_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
 from .ddpm import ddpm_loss, sample
 from .guidance import classifier_free
@@ -65,7 +64,7 @@ def decoder_batches(cfg: DecoderConfig, clip, tokenizer, bs: int = 64, seed: int
     def get(step):
         images, _, scenes = shapes_batch(bs, cfg.res, 'train', seed, start=step * bs)
         rng = random.Random(f'decoder/{seed}/{step}')
-        caps = ['' if rng.random() < cfg.p_uncond else dalle_caption(s, rng) for s in scenes]
+        caps = ['' if rng.random() < cfg.p_uncond else training_caption(s, rng) for s in scenes]
         with torch.no_grad(): z = clip.encode_images(render(scenes, clip.cfg.image_size).to(clip.model.logit_scale.device)).cpu()
         drop = torch.tensor([rng.random() < cfg.p_drop_image for _ in scenes])
         return images * 2 - 1, tokenizer(caps), z * ~drop[:, None]

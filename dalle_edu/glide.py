@@ -8,8 +8,7 @@ import random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
 from .bpe_tokens import ShapesTokenizer, TEXT_VOCAB, N_TEXT
-from .shapes import shapes_batch
-from .dalle import dalle_caption
+from .shapes import shapes_batch, training_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
 from .ddpm import UNet, UNetConfig, ddpm_loss, sample, randn
 from .ddim import DDIMScheduler
@@ -88,7 +87,7 @@ def glide_batches(cfg: GlideConfig, tokenizer, bs: int = 64, seed: int = 0):
     def get(step):
         images, _, scenes = shapes_batch(bs, cfg.res, 'train', seed, start=step * bs)
         rng = random.Random(f'glide/{seed}/{step}')
-        caps = ['' if rng.random() < cfg.p_uncond else dalle_caption(s, rng) for s in scenes]
+        caps = ['' if rng.random() < cfg.p_uncond else training_caption(s, rng) for s in scenes]
         return images * 2 - 1, tokenizer(caps)
     return get
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
 import torch, torch.nn as nn, torch.nn.functional as F
-from .shapes import sample_scenes, render, describe
+from .shapes import sample_scenes, render, describe, training_caption
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, device_of
-from .dalle import Block, dalle_caption
+from .dalle import Block
 from .clip import ShapesCLIP, zero_shot_task
 from .ddpm import timestep_embedding, ddpm_loss, sample
 from .ddim import DDIMScheduler
@@ -97,7 +97,7 @@ def prior_batches(clip: ShapesCLIP, scenes, z_i, bs: int = 128, p_uncond: float 
     def get(step):
         idx = torch.randint(0, len(scenes), (bs,), generator=torch.Generator().manual_seed(seed * 1_000_003 + step))
         rng = random.Random(f'prior/{seed}/{step}')
-        caps = ['' if rng.random() < p_uncond else dalle_caption(scenes[i], rng) for i in idx.tolist()]
+        caps = ['' if rng.random() < p_uncond else training_caption(scenes[i], rng) for i in idx.tolist()]
         return z_i[idx], encode_captions(clip, caps)
     return get
 
@@ -228,7 +228,7 @@ def train_ar_prior(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(
     model = ARPrior(ARPriorConfig(**config))
     scenes, z_i = prior_pool(model.clip, pool, seed)
     rng = random.Random(f'ar-prior/{seed}')
-    z_t = encode_captions(model.clip, [dalle_caption(s, rng) for s in scenes[:4096]])[2]     # captions of the first 4096 scenes
+    z_t = encode_captions(model.clip, [training_caption(s, rng) for s in scenes[:4096]])[2]     # captions of the first 4096 scenes
     fit_quantiser(model, z_i, (z_i[:4096] * z_t).sum(-1))
     cbs = [ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     learn = Learner(model, prior_batches(model.clip, scenes, z_i, bs, 0.0, seed), ar_prior_loss, lr=lr, cbs=cbs, seed=seed, device=device)

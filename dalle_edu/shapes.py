@@ -14,7 +14,8 @@ from PIL import Image, ImageDraw, ImageFont
 __all__ = ['SHAPES', 'COLORS', 'COLOR_NAMES', 'BACKGROUNDS', 'MAX_GRADIENT', 'GRID', 'MAX_OBJECTS', 'HELD_OUT', 'NUMBER_WORDS',
            'SPLITS', 'REL_PHRASES', 'PREFIXES', 'Obj', 'Scene', 'scene_rng', 'random_object', 'random_background',
            'random_scene', 'sample_scenes', 'shape_sdf', 'scene_tensors', 'render', 'text_mask', 'overlay_text',
-           'plural', 'noun_phrase', 'relation', 'describe', 'colorless', 'alt_text', 'shapes_batch', 'show_images']
+           'plural', 'noun_phrase', 'relation', 'describe', 'colorless', 'alt_text', 'training_caption', 'shapes_batch',
+           'show_images']
 
 # %% ../nbs/00_shapes.ipynb #b141cd9a
 SHAPES = ('circle', 'square', 'triangle')
@@ -223,6 +224,11 @@ def alt_text(scene: Scene, rng: random.Random) -> str:
     color = rng.choice([c for c in COLOR_NAMES if c != o.color]) if rng.random() < 0.2 else o.color
     return rng.choice([o.shape, f'{color} {o.shape}', 'shapes', 'geometric shapes',
                        f'{color} shape', f'{plural(o.shape, 2)} on a dark background'])
+
+def training_caption(scene: Scene, rng: random.Random, p_colorless: float = 1 / 3) -> str:
+    "The caption a text-to-image model trains on (DALL-E 1, GLIDE, unCLIP): `descriptive`, or with probability `p_colorless` `colorless`."
+    if rng.random() >= p_colorless or not scene.objects: return describe(scene, rng)
+    return describe(scene, rng, 'colorless')
 
 # %% ../nbs/00_shapes.ipynb #bfeacbfe
 def shapes_batch(n: int, res: int = 32, split: str = 'train', seed: int = 0, start: int = 0,
