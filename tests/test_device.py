@@ -59,6 +59,7 @@ def test_the_stand_in_refuses_what_a_gpu_refuses():
     if torch.cuda.is_available(): pytest.skip('a real GPU is here')
     from dalle_edu.ddpm import sample
     from dalle_edu.glide import GLIDE, GlideConfig, guided
+    old = torch.__future__.get_overwrite_module_params_on_conversion()
     torch.__future__.set_overwrite_module_params_on_conversion(True)
     try:
         with Elsewhere():
@@ -69,4 +70,4 @@ def test_the_stand_in_refuses_what_a_gpu_refuses():
             assert x.device.type == 'cuda'
             with pytest.raises(RuntimeError, match='generator'):
                 torch.multinomial(torch.ones(3, device='cuda:0'), 1, generator=torch.Generator())
-    finally: torch.__future__.set_overwrite_module_params_on_conversion(False)
+    finally: torch.__future__.set_overwrite_module_params_on_conversion(old)
