@@ -5,13 +5,14 @@
 # %% ../nbs/20_bpe_tokens.ipynb #b2da8581
 from __future__ import annotations
 from collections import Counter
+from functools import lru_cache
 import torch, torch.nn as nn
 from open_clip.tokenizer import SimpleTokenizer
 from .shapes import (SHAPES, COLOR_NAMES, NUMBER_WORDS, REL_PHRASES, PREFIXES, plural, shapes_batch)
 
 # %% auto #0
 __all__ = ['TEXT_VOCAB', 'N_TEXT', 'words', 'spell', 'word_counts', 'pair_counts', 'merge_pair', 'learn_bpe', 'bpe_encode',
-           'shapes_vocabulary', 'ShapesTokenizer', 'PaddedTextEmbedding']
+           'shapes_vocabulary', 'open_clip_bpe', 'ShapesTokenizer', 'PaddedTextEmbedding']
 
 # %% ../nbs/20_bpe_tokens.ipynb #f11f84c1
 def words(text: str) -> list[str]: return text.lower().replace(',', ' , ').split()
@@ -69,10 +70,15 @@ def shapes_vocabulary() -> list[str]:
     text += ' with the word " written on it , and shapes geometric shape on a dark background empty board picture image of photo'
     return sorted(words | set(text.replace('{a}', ' ').replace('{b}', ' ').split()))
 
+@lru_cache(maxsize=1)
+def open_clip_bpe() -> SimpleTokenizer:
+    "open_clip's BPE tokenizer, built once per process: reading its merge table is the slow part of making a `ShapesTokenizer`."
+    return SimpleTokenizer()
+
 class ShapesTokenizer:
     "open_clip's BPE tokenizer with ids compacted to the shapes world's vocabulary."
     def __init__(self, context_length: int = 32):
-        self.bpe, self.context_length = SimpleTokenizer(), context_length
+        self.bpe, self.context_length = open_clip_bpe(), context_length
         bpe_ids = sorted({i for w in shapes_vocabulary() for i in self.bpe.encode(w)})
         self.pad_id, self.sot_id, self.unk_id = 0, 1, 2
         self.to_compact = {b: 3 + k for k, b in enumerate(bpe_ids)}       # BPE id -> compact id
