@@ -174,7 +174,7 @@ DVAE_RECIPE = hub.register(hub.Recipe('dvae', build=lambda c: DVAE(DVAEConfig(**
 
 DVAE_SCRATCH_RECIPE = hub.register(hub.Recipe('dvae_scratch', build=lambda c: DVAE(DVAEConfig(**c)),
     config=asdict(DVAEConfig(tau_start=0.9, tau_end=0.9)), train=train_dvae, evaluate=recon_evaluator('dvae_scratch'),
-    steps=8000, eval_prompts=500, train_args=dict(lr=2e-3, init=None, likelihood='gaussian', embed_std=1.0, beta_warmup=0.02),
+    steps=10000, eval_prompts=500, train_args=dict(lr=2e-3, init=None, likelihood='gaussian', embed_std=1.0, beta_warmup=0.02),
     description="the dVAE trained from scratch: code embeddings the decoder tells apart, a Gaussian likelihood, the KL raised early, tau 0.9 (chapter 12)"))
 
 DVAE_SCRATCH_FT_RECIPE = hub.register(hub.Recipe('dvae_scratch_ft', build=lambda c: DVAE(DVAEConfig(**c)),
