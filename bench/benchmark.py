@@ -32,17 +32,17 @@ print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 '''
 
 def generate_budget(model: str = 'dalle1'):
-    "`dalle-edu generate --model MODEL` with 16 samples + rerank: seconds beyond start-up (Python, torch and open_clip imports), peak memory."
+    "`dalle-edu generate --model MODEL` with 16 samples + rerank: seconds beyond start-up (Python, torch and the open_clip parts the console script imports), the whole command, peak memory."
     run = lambda code: subprocess.run([sys.executable, '-c', code], check=True, capture_output=True, text=True, cwd=ROOT)
     best = None
     for _ in range(3):
         t = time.perf_counter(); out = run(GEN.replace('MODEL', repr(model))).stdout.split()[-2:]; total = time.perf_counter() - t
-        t = time.perf_counter(); run('import torch, open_clip, dalle_edu.cli'); startup = time.perf_counter() - t
+        t = time.perf_counter(); run('import torch; from dalle_edu.cli import import_open_clip_parts; import_open_clip_parts()'); startup = time.perf_counter() - t
         if best is None or total - startup < best[0]: best = (total - startup, total, startup, float(out[1]))
     extra, total, startup, gb = best
     budget = model == 'dalle1'                          # DESIGN.md's budget is for the tiny DALL-E 1
     row(f'generate {model}: 16 samples + rerank beyond start-up', '<= 3 s' if budget else '-', f'{extra:.2f} s', extra <= 3 or not budget)
-    row(f'generate {model}: whole command (start-up included)', '-', f'{total:.2f} s ({startup:.2f} start-up)', True)
+    row(f'generate {model}: whole command (start-up included)', '<= 3.5 s' if budget else '-', f'{total:.2f} s ({startup:.2f} start-up)', total <= 3.5 or not budget)
     row(f'generate {model}: peak memory', '<= 1.5 GB' if budget else '-', f'{gb:.2f} GB', gb <= 1.5 or not budget)
 
 def main():

@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path     # nothing heavy here: `--help` and bad arguments are answered before torch is imported
 
 # %% auto #0
-__all__ = ['RERANKERS', 'MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'COMMANDS', 'UsageError', 'Parser',
-           'bounded_int', 'device_name', 'bounded_float', 'writable_file', 'make_parser', 'check_prompt',
-           'check_options', 'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train', 'flatten',
-           'format_report', 'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'read_pictures', 'at_res', 'as_seen',
-           'clip_cosines', 'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_caption', 'cmd_inpaint', 'main']
+__all__ = ['RERANKERS', 'MAX_PROMPT_CHARS', 'GENERATORS', 'OPTIONS', 'MAX_IMAGE_PIXELS', 'OPEN_CLIP_PARTS', 'COMMANDS',
+           'UsageError', 'Parser', 'bounded_int', 'device_name', 'bounded_float', 'writable_file', 'make_parser',
+           'check_prompt', 'check_options', 'cmd_generate', 'cmd_shapes', 'check_device', 'process_group', 'cmd_train',
+           'flatten', 'format_report', 'evaluate', 'cmd_eval', 'cmd_info', 'read_image', 'read_pictures', 'at_res',
+           'as_seen', 'clip_cosines', 'cmd_vary', 'cmd_interpolate', 'cmd_edit', 'cmd_caption', 'cmd_inpaint',
+           'import_open_clip_parts', 'main']
 
 # %% ../nbs/70_cli.ipynb #d8bf9833
 class UsageError(Exception): "The command line itself is wrong."
@@ -434,6 +435,31 @@ def cmd_inpaint(a):
     print('CLIP scores: ' + ' '.join(f'{s:.3f}' for s in scores.tolist()))
 
 
+# %% ../nbs/70_cli.ipynb #8da6ecd8
+OPEN_CLIP_PARTS = ('open_clip.model', 'open_clip.tokenizer')
+
+def import_open_clip_parts(parts=OPEN_CLIP_PARTS):
+    "Import `parts` of open_clip without its package `__init__` (and so without torchvision, timm or torch._dynamo); the rest loads on first use."
+    import importlib, importlib.util, types
+    if 'open_clip' in sys.modules: return sys.modules['open_clip']
+    spec = importlib.util.find_spec('open_clip')
+    pkg = importlib.util.module_from_spec(spec)         # the real package module, its `__init__` not yet run
+    misc = types.ModuleType('torchvision.ops.misc'); misc.FrozenBatchNorm2d = None
+    held = {'torchvision.ops.misc': misc, 'timm': None}   # None: `import timm` raises ImportError, which open_clip allows
+    sys.modules['open_clip'] = pkg; sys.modules.update(held)
+    try:
+        for name in parts: importlib.import_module(name)
+    except BaseException: sys.modules.pop('open_clip'); raise
+    finally:
+        for name in held: sys.modules.pop(name)
+    def complete(attr):                                  # PEP 562: the first other attribute runs the real `__init__`
+        del pkg.__getattr__
+        spec.loader.exec_module(pkg)
+        for name in ('utils', 'timm_model'): importlib.reload(getattr(pkg, name))  # now with torchvision and timm
+        return getattr(pkg, attr)
+    pkg.__getattr__ = complete
+    return pkg
+
 # %% ../nbs/70_cli.ipynb #d68415d9
 COMMANDS = {'generate': cmd_generate, 'shapes': cmd_shapes, 'train': cmd_train, 'eval': cmd_eval, 'vary': cmd_vary, 'interpolate': cmd_interpolate,
             'edit': cmd_edit, 'inpaint': cmd_inpaint, 'caption': cmd_caption, 'info': cmd_info}
@@ -442,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     "Run `dalle-edu` with `argv`; returns the exit status (0 ok, 1 failure, 2 bad command line)."
     try:
         a = make_parser().parse_args(argv)
+        if a.command not in ('shapes', 'info'): import_open_clip_parts()
         return COMMANDS[a.command](a) or 0
     except UsageError as e:
         print(f'dalle-edu: error: {e} (see dalle-edu --help)', file=sys.stderr); return 2

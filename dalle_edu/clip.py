@@ -47,14 +47,14 @@ class CLIPConfig:
     context_length: int = 32
     vocab_size: int | None = None   # None: the compact shapes vocabulary
 
-def build_clip(cfg: CLIPConfig) -> open_clip.CLIP:
+def build_clip(cfg: CLIPConfig) -> open_clip.model.CLIP:
     "An untrained open_clip CLIP model of configuration `cfg` (nothing is downloaded)."
     vocab = cfg.vocab_size or ShapesTokenizer(cfg.context_length).vocab_size
     vision = open_clip.model.CLIPVisionCfg(layers=cfg.vision_layers, width=cfg.vision_width, head_width=cfg.vision_head_width,
                                            patch_size=cfg.patch_size, image_size=cfg.image_size)
     text = open_clip.model.CLIPTextCfg(context_length=cfg.context_length, vocab_size=vocab, width=cfg.text_width,
                                        heads=cfg.text_heads, layers=cfg.text_layers)
-    return open_clip.CLIP(cfg.embed_dim, vision, text, init_logit_scale=INIT_LOGIT_SCALE)
+    return open_clip.model.CLIP(cfg.embed_dim, vision, text, init_logit_scale=INIT_LOGIT_SCALE)
 
 PRESETS = {'tiny': CLIPConfig(),
            'paper': CLIPConfig(embed_dim=768, image_size=224, patch_size=14, vision_width=1024, vision_layers=24, vision_head_width=64,

@@ -173,6 +173,18 @@ def test_help_and_bad_arguments_before_torch():
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.strip() == '2', r.stderr
 
+def test_generate_imports_nothing_heavy(tmp_path):
+    "The main job loads torch and the parts of open_clip it uses: no torchvision, timm, torch._dynamo or plotting library."
+    import subprocess, sys
+    out = tmp_path/'g.png'
+    code = ("import sys; from dalle_edu import cli; "
+            f"rc = cli.main(['generate', 'a red circle', '-n', '2', '--out', {str(out)!r}]); "
+            "print(rc, [m for m in ('torchvision', 'timm', 'torch._dynamo', 'matplotlib') if m in sys.modules])")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=120,
+                       env={**os.environ, 'DALLE_EDU_QUIET': '1'})
+    assert r.returncode == 0 and r.stdout.split('\n')[-2] == '0 []', (r.stdout, r.stderr)
+    assert out.read_bytes()[:8] == b'\x89PNG\r\n\x1a\n'
+
 def interrupt_after(seconds, *args, env=None, wait_for=None):
     "Run the console script, press Ctrl-C `seconds` after start (or after `wait_for` appears on stderr); returns (status, stderr)."
     import signal, subprocess, threading, time
