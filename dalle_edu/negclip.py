@@ -7,15 +7,15 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, replace
 import torch
-from .shapes import (SHAPES, COLOR_NAMES, GRID, MAX_OBJECTS, HELD_OUT, PREFIXES, Scene, random_scene, random_object, describe,
-                              noun_phrase, render, relation)
+from .shapes import (SHAPES, COLOR_NAMES, GRID, MAX_OBJECTS, HELD_OUT, Scene, random_scene, random_object, describe, render,
+                              relation)
 from .clip import CLIPConfig, ShapesCLIP, clip_train_loss, ClampLogitScaleCB, clip_eval
 from .clip_probing import binding_accuracy, typographic_attack
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB
 from . import hub
 
 # %% auto #0
-__all__ = ['EDITS', 'NEGCLIP_RECIPE', 'hard_negative', 'listed', 'negclip_batches', 'train_negclip', 'negclip_eval']
+__all__ = ['EDITS', 'NEGCLIP_RECIPE', 'hard_negative', 'negclip_batches', 'train_negclip', 'negclip_eval']
 
 # %% ../nbs/32_negclip.ipynb #d9c36d99
 EDITS = ('position', 'color', 'count')
@@ -72,17 +72,8 @@ def hard_negative(scene: Scene, rng: random.Random, style: str = 'descriptive', 
 
 
 # %% ../nbs/32_negclip.ipynb #55f92b8d
-def listed(scene: Scene, rng: random.Random, style: str = 'descriptive') -> str:
-    "Two objects named without their relation, 'a red circle and a blue square' (ShapesEval's two-object and colour-attribution form); `describe` otherwise."
-    a, b = scene.objects if len(scene.objects) == 2 else (None, None)
-    if a is None or not _distinct(a, b, style) or scene.text: return describe(scene, rng, style)
-    parts = [noun_phrase(None if style == 'colorless' else o.color, o.shape) for o in (a, b)]
-    rng.shuffle(parts)
-    return rng.choice(PREFIXES) + ' and '.join(parts)
-
-def negclip_batches(bs: int = 64, seed: int = 0, p_two: float = 0.5, p_colorless: float = 1 / 3, text_prob: float = 0.15,
-                    p_listed: float = 0.0):
-    "get_batch(step): `bs` scenes and their hard negatives, as (2 bs images, 2 bs captions), negatives after the scenes; a fraction `p_two` are two-object scenes whose negative moves an object or swaps their colours, and a fraction `p_listed` of those are captioned without their relation (then the negative swaps colours or changes the count)."
+def negclip_batches(bs: int = 64, seed: int = 0, p_two: float = 0.5, p_colorless: float = 1 / 3, text_prob: float = 0.15):
+    "get_batch(step): `bs` scenes and their hard negatives, as (2 bs images, 2 bs captions), negatives after the scenes; a fraction `p_two` are two-object scenes whose negative moves an object or swaps their colours."
     def get(step):
         scenes, negatives, caps, neg_caps = [], [], [], []
         for i in range(bs):
@@ -91,22 +82,20 @@ def negclip_batches(bs: int = 64, seed: int = 0, p_two: float = 0.5, p_colorless
             s = random_scene(rng, 2 if two else None, exclude=HELD_OUT)
             if rng.random() < text_prob: s = replace(s, text=rng.choice(SHAPES + COLOR_NAMES))
             style = 'colorless' if rng.random() < p_colorless else 'descriptive'
-            as_list = two and p_listed > 0 and not s.text and rng.random() < p_listed   # no draw when p_listed = 0: the same data as before
-            caption = listed if as_list else describe
-            neg = hard_negative(s, rng, style, ('color', 'count') if as_list else ('position', 'color') if two else EDITS)[1]
+            neg = hard_negative(s, rng, style, ('position', 'color') if two else EDITS)[1]
             scenes.append(s); negatives.append(neg)
-            caps.append(caption(s, rng, style)); neg_caps.append(caption(neg, rng, style))
+            caps.append(describe(s, rng, style)); neg_caps.append(describe(neg, rng, style))
         return render(scenes + negatives, 32), caps + neg_caps
     return get
 
 def train_negclip(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 3e-3,
-                  init: str = 'clip', p_two: float = 0.8, p_listed: float = 0.0) -> ShapesCLIP:
+                  init: str = 'clip', p_two: float = 0.8) -> ShapesCLIP:
     "Fine-tune the bundled CLIP `init` (from scratch if '') with hard negatives (resumable through `run_path`)."
     torch.manual_seed(seed)
     model = ShapesCLIP(CLIPConfig(**config))
     if init: model.load_state_dict(hub.load_pretrained(init).state_dict())
     cbs = [ScheduleCB(), ClampLogitScaleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
-    return Learner(model, negclip_batches(bs, seed, p_two, p_listed=p_listed), clip_train_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
+    return Learner(model, negclip_batches(bs, seed, p_two), clip_train_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
 # %% ../nbs/32_negclip.ipynb #f4f64dc9
 def negclip_eval(model: ShapesCLIP, n: int = 200, seed: int = 0) -> dict:
@@ -116,5 +105,5 @@ def negclip_eval(model: ShapesCLIP, n: int = 200, seed: int = 0) -> dict:
             'typographic_flips': {k: typographic_attack(model, n, seed, k)[0] for k in ('shape', 'color')}}
 
 NEGCLIP_RECIPE = hub.register(hub.Recipe('negclip', build=lambda c: ShapesCLIP(CLIPConfig(**c)), config=asdict(CLIPConfig()),
-    train=train_negclip, evaluate=negclip_eval, steps=3000, eval_prompts=200, train_args=dict(bs=64, lr=3e-3, init='clip', p_two=0.9, p_listed=0.4),
+    train=train_negclip, evaluate=negclip_eval, steps=3000, eval_prompts=200, train_args=dict(bs=64, lr=3e-3, init='clip', p_two=0.9),
     description="NegCLIP: the bundled CLIP fine-tuned with hard-negative scenes and captions, reads position and binding (chapter 32)"))
