@@ -5,7 +5,8 @@ import nbformat, pytest
 from nbclient import NotebookClient
 from conftest import ROOT
 
-CHAPTERS = ['index', '00_shapes', '01_learner', '11_gumbel_softmax', '20_bpe_tokens', '31_clip_probing', '41_ddim']
+CHAPTERS = ['index', '00_shapes', '01_learner', '11_gumbel_softmax', '20_bpe_tokens', '31_clip_probing', '41_ddim', '53_unclip',
+            '60_recaptioning', '70_cli']   # one chapter of every part, and the index
 
 @pytest.mark.parametrize('name', CHAPTERS)
 def test_notebook_runs_in_a_real_kernel(name, monkeypatch):
