@@ -15,8 +15,7 @@ from . import hub
 
 # %% auto #0
 __all__ = ['PRESETS', 'DalleConfig', 'Block', 'DALLE', 'dalle_loss', 'load_codec', 'decode_tokens', 'token_pool', 'dalle_batches',
-           'train_dalle', 'top_k_filter', 'top_p_filter', 'sample_logits', 'guided_logits', 'sample_tokens',
-           'cached_logits']
+           'train_dalle', 'top_k_filter', 'top_p_filter', 'sample_logits', 'sample_tokens', 'cached_logits']
 
 # %% ../nbs/22_dalle.ipynb #0bede206
 @dataclass
@@ -127,25 +126,22 @@ def token_pool(n: int, codec, seed: int = 0, chunk: int = 500):
         zs.append(codec.tokens(render(sc, 32)).flatten(1).cpu()); scenes += sc
     return torch.cat(zs), scenes
 
-def dalle_batches(z, scenes, tokenizer, bs: int = 64, seed: int = 0, p_uncond: float = 0.0):
-    "get_batch(step): `bs` pool entries (drawn by step) with fresh captions, a fraction `p_uncond` emptied, as (text, image tokens)."
+def dalle_batches(z, scenes, tokenizer, bs: int = 64, seed: int = 0):
+    "get_batch(step): `bs` pool entries (drawn by step) with fresh captions, as (text, image tokens)."
     def get_batch(step):
         idx = torch.randint(0, len(z), (bs,), generator=torch.Generator().manual_seed(seed * 1_000_003 + step))
         caps = [training_caption(scenes[i], random.Random(f'dalle/{seed}/{step}/{j}')) for j, i in enumerate(idx.tolist())]
-        if p_uncond:                                                # its own random stream: the captions above do not change
-            drop = random.Random(f'dalle-uncond/{seed}/{step}')
-            caps = ['' if drop.random() < p_uncond else c for c in caps]
         return tokenizer(caps), z[idx]
     return get_batch
 
 # %% ../nbs/22_dalle.ipynb #3a04d825
 def train_dalle(config: dict, steps: int, seed: int = 0, run_path=None, cbs=(), bs: int = 64, lr: float = 1e-3,
-                pool: int = 60_000, p_uncond: float = 0.0) -> DALLE:
-    "Train the tiny DALL-E on the codec's tokens of the shapes world's train split, a fraction `p_uncond` of captions emptied (resumable through `run_path`)."
+                pool: int = 60_000) -> DALLE:
+    "Train the tiny DALL-E on the codec's tokens of the shapes world's train split (resumable through `run_path`)."
     torch.manual_seed(seed)
     model = DALLE(DalleConfig(**config))
     z, scenes = token_pool(pool, load_codec(model.cfg.codec), seed)
-    batches = dalle_batches(z, scenes, ShapesTokenizer(model.cfg.n_text), bs, seed, p_uncond)
+    batches = dalle_batches(z, scenes, ShapesTokenizer(model.cfg.n_text), bs, seed)
     cbs = [ScheduleCB(), ProgressCB(), *cbs] + ([CheckpointCB(run_path, every=250)] if run_path else [])
     return Learner(model, batches, dalle_loss, lr=lr, cbs=cbs, seed=seed).fit(steps).model
 
@@ -170,28 +166,19 @@ def sample_logits(logits, temperature: float = 1.0, top_k: int | None = None, to
     return torch.multinomial(p, 1, generator=generator).squeeze(1).to(logits.device)
 
 # %% ../nbs/22_dalle.ipynb #de5fc345
-def guided_logits(cond, uncond, guidance: float):
-    "Classifier-free guidance on next-token logits: `uncond + guidance * (cond - uncond)` (1: `cond` itself)."
-    return cond if guidance == 1 else uncond + guidance * (cond - uncond)
-
 @torch.no_grad()
 def sample_tokens(model: DALLE, text, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None,
-                  generator=None, prefix=None, guidance: float = 1.0, uncond=None) -> torch.Tensor:
-    "Image tokens (B, n_image) for text tokens (B, n_text), sampled with a KV cache; `prefix` (B, m) is kept; `guidance` != 1 pushes away from the `uncond` text (1 or B rows)."
-    caches, dev, B = [{} for _ in model.blocks], device_of(model), len(text)
+                  generator=None, prefix=None) -> torch.Tensor:
+    "Image tokens (B, n_image) for text tokens (B, n_text), sampled with a KV cache; `prefix` (B, m) is kept."
+    caches, dev = [{} for _ in model.blocks], device_of(model)
     text, prefix = text.to(dev), None if prefix is None else prefix.to(dev)
-    if guidance != 1:                                       # the conditional and unconditional streams, in one batch
-        if uncond is None: raise ValueError('guidance needs the unconditional text: pass uncond (e.g. the empty caption)')
-        text = torch.cat([text, uncond.to(dev).expand(B, -1)])
     n, z = model.cfg.n_text, []
     h = model.run(model.text_emb(text), 0, caches)
     for j in range(model.cfg.n_image):
         if prefix is not None and j < prefix.shape[1]: zj = prefix[:, j]
-        else:
-            logits = model.image_head(h[:, -1])
-            zj = sample_logits(guided_logits(logits[:B], logits[B:], guidance), temperature, top_k, top_p, generator)
+        else: zj = sample_logits(model.image_head(h[:, -1]), temperature, top_k, top_p, generator)
         z.append(zj)
-        if j + 1 < model.cfg.n_image: h = model.run(model.embed_image(zj.repeat(len(text) // B)[:, None], j), n + j, caches)
+        if j + 1 < model.cfg.n_image: h = model.run(model.embed_image(zj[:, None], j), n + j, caches)
     return torch.stack(z, 1)
 
 # %% ../nbs/22_dalle.ipynb #e82fa587

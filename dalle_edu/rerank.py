@@ -13,13 +13,11 @@ from .evaluation import shapes_eval, eval_prompts, load_probe, board_objects, fo
 from . import hub
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'RERANK', 'P_UNCOND', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'clip_scores', 'rerank', 'Dalle1',
-           'dalle1_eval']
+__all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'clip_scores', 'rerank', 'Dalle1', 'dalle1_eval']
 
 # %% ../nbs/23_rerank.ipynb #1eb56b25
 DEFAULTS = dict(temperature=1.0, top_k=32, top_p=None)     # sampling settings of the bundled DALL-E (see below)
 RERANK = 32                                                 # default candidates per prompt (see below)
-P_UNCOND = 0.1                                              # captions emptied in training, for guidance (chapter 22)
 
 @torch.no_grad()
 def clip_scores(clip, images: torch.Tensor, prompts: list[str]) -> torch.Tensor:
@@ -46,7 +44,7 @@ class Dalle1:
         "Images (P, n, 3, 32, 32): `n` samples per prompt, the same for the same seed."
         g = torch.Generator().manual_seed(seed)
         text = self.tokenizer(prompts).repeat_interleave(n, 0)
-        z = sample_tokens(self.model, text, generator=g, uncond=self.tokenizer(['']), **{**DEFAULTS, **sampling})
+        z = sample_tokens(self.model, text, generator=g, **{**DEFAULTS, **sampling})
         return decode_tokens(self.codec, z).view(len(prompts), n, 3, 32, 32)
 
     @torch.no_grad()
@@ -74,7 +72,7 @@ def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, 
     return {**rep, 'rerank': rerank, 'reranker': reranker}
 
 DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
-    train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10, train_args=dict(p_uncond=P_UNCOND),
+    train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10,
     description='tiny DALL-E 1: 6-layer transformer over 24 text + 64 VQ-VAE tokens, reranked by CLIP (chapters 22-23)'))
 DALLE1_PAPER_RECIPE = hub.register(hub.Recipe('dalle1_paper', build=lambda c: DALLE(DalleConfig(**c)),
     config=asdict(DalleConfig(codec='dvae', attention='sparse')), train=train_dalle, evaluate=partial(dalle1_eval, name='dalle1_paper'), steps=3000,
