@@ -1,4 +1,4 @@
-"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend, the NegCLIP mix, the dVAE from scratch, the two DALL-E 1 pipelines and the GPU preset end to end on tiny budgets; bad input refused in one line."""
+"""The benchmark scripts run: GLIDE's scaling, the DDPM objectives, the recaption blend, the NegCLIP mix, the dVAE from scratch, the two DALL-E 1 pipelines, DALL-E 1's scaling and the GPU preset end to end on tiny budgets; bad input refused in one line."""
 import json, subprocess, sys
 from conftest import ROOT
 
@@ -93,6 +93,22 @@ def test_dalle1_pipelines_times_and_scores():
 def test_dalle1_pipelines_refuses_bad_input():
     for args in (('--prompts', '-1'), ('--rerank', '0'), ('--models', 'glide'), ('--reranker', 'probe')):
         r = pipelines(*args)
+        assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
+
+def dalle1_scaling(*args):
+    return subprocess.run([sys.executable, 'bench/dalle1_scaling.py', *args], cwd=ROOT, capture_output=True, text=True)
+
+def test_dalle1_scaling_trains_and_scores():
+    r = dalle1_scaling('--steps', '2', '--bs', '4', '--pool', '40', '--prompts', '1', '--rerank', '2')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout.strip().splitlines()[-1])
+    assert rep['scenes_seen'] == 8 and rep['pool'] == 40 and rep['rerank'] == 2 and rep['reranker'] == 'negclip'
+    assert all(set(rep[k]) == CATEGORIES and 0 <= rep['overall'][k] <= 1 for k in ('single', 'picked', 'oracle'))
+    assert all(rep['oracle'][c] >= max(rep['single'][c], rep['picked'][c]) for c in CATEGORIES)   # the oracle bounds both
+
+def test_dalle1_scaling_refuses_bad_input():
+    for args in (('--steps', '0'), ('--lr', '0'), ('--model', 'glide'), ('--device', 'tpu')):
+        r = dalle1_scaling(*args)
         assert r.returncode == 2 and 'Traceback' not in r.stderr and 'error:' in r.stderr.strip().splitlines()[-1]
 
 def preset(*args):
