@@ -2,6 +2,7 @@
 size or learning rate, on any device, and score it on the CPU: the compute-scaling measurement that DESIGN.md asks
 for before a model may train longer than 30 minutes.
 
+    .venv/bin/python bench/dalle1_scaling.py --bundled >> bench/dalle1_scaling.jsonl        # the bundled weights (3000 steps)
     .venv/bin/python bench/dalle1_scaling.py --steps 6000 >> bench/dalle1_scaling.jsonl     # twice the bundled recipe
 
 One draw of `--rerank` candidates per ShapesEval prompt (`--prompts` per category, seed 0, the cards' seed) gives
@@ -21,6 +22,7 @@ def main(argv=None):
     ap.add_argument('--rerank', type=int, default=32, help='candidates per prompt')
     ap.add_argument('--reranker', choices=['negclip', 'clip'], default='negclip')
     ap.add_argument('--device', default='cpu', help="where to train: 'cpu' or 'cuda' (scoring is on the CPU)")
+    ap.add_argument('--bundled', action='store_true', help='score the bundled weights instead of training (steps, time from its card)')
     a = ap.parse_args(argv)
     if min(a.steps, a.bs, a.pool, a.prompts, a.rerank) < 1 or not a.lr > 0:
         ap.error('--steps, --bs, --pool, --prompts and --rerank must be >= 1, --lr > 0')
@@ -31,12 +33,17 @@ def main(argv=None):
     from dalle_edu.evaluation import eval_prompts, followed, load_probe, CATEGORIES
     try: torch.empty(0, device=a.device)
     except (RuntimeError, AssertionError) as e: ap.error(f'--device {a.device}: {e}')
-    os.environ['DALLE_EDU_DEVICE'] = a.device                     # the learner trains there (the codec's tokens too)
-    t = time.perf_counter()
-    model = train_dalle(hub.get_recipe(a.model).config, a.steps, bs=a.bs, lr=a.lr, pool=a.pool)
-    train_s = time.perf_counter() - t
-    os.environ['DALLE_EDU_DEVICE'] = 'cpu'                        # scored on the CPU, as the cards are
-    model = model.cpu().eval()
+    if a.bundled:
+        model = hub.load_pretrained(a.model)
+        args = {'bs': 64, 'lr': 1e-3, 'pool': 60_000, **(model.card.get('train_args') or {})}   # train_dalle's defaults unless the card says
+        a.steps, a.bs, a.lr, a.pool, train_s = model.card['steps'], args['bs'], args['lr'], args['pool'], model.card['wall_time_s']
+    else:
+        os.environ['DALLE_EDU_DEVICE'] = a.device                 # the learner trains there (the codec's tokens too)
+        t = time.perf_counter()
+        model = train_dalle(hub.get_recipe(a.model).config, a.steps, bs=a.bs, lr=a.lr, pool=a.pool)
+        train_s = time.perf_counter() - t
+        os.environ['DALLE_EDU_DEVICE'] = 'cpu'                    # scored on the CPU, as the cards are
+        model = model.cpu().eval()
     pipe, probe, prompts = Dalle1(model, clip=hub.load_pretrained(a.reranker)), load_probe(), eval_prompts(a.prompts, 0)
     ok, pick = [], []
     for i in range(0, len(prompts), 64):                          # as `dalle1_eval` draws them: 64 prompts a batch
@@ -48,7 +55,7 @@ def main(argv=None):
     ok, pick = torch.cat(ok), torch.cat(pick)
     by = lambda v: {c: round(v[[j for j, p in enumerate(prompts) if p.category == c]].float().mean().item(), 4) for c in CATEGORIES}
     scores = {'single': by(ok[:, 0]), 'picked': by(pick), 'oracle': by(ok.any(1))}
-    print(json.dumps({'model': a.model, 'steps': a.steps, 'bs': a.bs, 'lr': a.lr, 'pool': a.pool, 'device': a.device,
+    print(json.dumps({'model': a.model, 'bundled': a.bundled, 'steps': a.steps, 'bs': a.bs, 'lr': a.lr, 'pool': a.pool, 'device': a.device,
                       'scenes_seen': a.steps * a.bs, 'train_s': round(train_s, 1), 'threads': torch.get_num_threads(),
                       **scores, 'overall': {k: round(sum(v.values()) / len(v), 4) for k, v in scores.items()},
                       'prompts': a.prompts, 'rerank': a.rerank, 'reranker': a.reranker, 'seed': 0}), flush=True)

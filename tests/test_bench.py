@@ -105,6 +105,10 @@ def test_dalle1_scaling_trains_and_scores():
     assert rep['scenes_seen'] == 8 and rep['pool'] == 40 and rep['rerank'] == 2 and rep['reranker'] == 'negclip'
     assert all(set(rep[k]) == CATEGORIES and 0 <= rep['overall'][k] <= 1 for k in ('single', 'picked', 'oracle'))
     assert all(rep['oracle'][c] >= max(rep['single'][c], rep['picked'][c]) for c in CATEGORIES)   # the oracle bounds both
+    r = dalle1_scaling('--bundled', '--prompts', '1', '--rerank', '2')
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout.strip().splitlines()[-1])
+    assert rep['bundled'] and rep['steps'] == 3000 and rep['train_s'] > 0 and rep['oracle']['single_object'] >= rep['single']['single_object']
 
 def test_dalle1_scaling_refuses_bad_input():
     for args in (('--steps', '0'), ('--lr', '0'), ('--model', 'glide'), ('--device', 'tpu')):
