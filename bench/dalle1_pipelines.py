@@ -2,7 +2,9 @@
 against the book's default (VQ-VAE tokens, dense attention: the bundled `dalle1`), side by side in one run:
 seconds per training step at the shipped size (batch 64, the same random tokens, Adam), seconds to sample 32
 candidates of one prompt (the KV cache; decoding included), and ShapesEval of the bundled weights (best of
-`--rerank` candidates picked by `--reranker`, `--prompts` per category, seed 0).
+`--rerank` candidates picked by `--reranker`, `--prompts` per category, seed 0). Each line names the bundled
+card it scored (its steps and commit): the lines kept in `bench/dalle1_pipelines.jsonl` scored the 3000-step
+cards of both, so they reproduce at a commit that bundles those (e.g. 05c2026).
 
     .venv/bin/python bench/dalle1_pipelines.py --prompts 200
 
@@ -31,7 +33,8 @@ def main(argv=None):
     g = torch.Generator().manual_seed(0)
     text, z = torch.randint(1, 49, (64, 24), generator=g), torch.randint(0, 512, (64, 64), generator=g)
     for name in a.models:
-        cfg = hub.load_card(name)['config']
+        card = hub.load_card(name)
+        cfg = card['config']
         torch.manual_seed(0)
         m = hub.get_recipe(name).build(cfg)
         opt = torch.optim.Adam(m.parameters(), 1e-3)
@@ -41,7 +44,7 @@ def main(argv=None):
         train_s = median(step)
         pipe = Dalle1(hub.load_pretrained(name), clip=hub.load_pretrained(a.reranker))
         sample_s = median(lambda: pipe.candidates(['a red circle above a blue square'], 32, 0))
-        row = {'model': name, 'codec': cfg['codec'], 'attention': cfg['attention'], 'train_step_s': round(train_s, 4),
+        row = {'model': name, 'steps': card['steps'], 'card_commit': card['commit'], 'codec': cfg['codec'], 'attention': cfg['attention'], 'train_step_s': round(train_s, 4),
                'sample_32_s': round(sample_s, 4), 'threads': torch.get_num_threads()}
         if a.prompts:
             rep = dalle1_eval(pipe.model, a.prompts, 0, rerank=a.rerank, reranker=a.reranker)

@@ -2,8 +2,8 @@
 size or learning rate, on any device, and score it on the CPU: the compute-scaling measurement that DESIGN.md asks
 for before a model may train longer than 30 minutes.
 
-    .venv/bin/python bench/dalle1_scaling.py --bundled >> bench/dalle1_scaling.jsonl        # the bundled weights (3000 steps)
-    .venv/bin/python bench/dalle1_scaling.py --steps 6000 >> bench/dalle1_scaling.jsonl     # twice the bundled recipe
+    .venv/bin/python bench/dalle1_scaling.py --steps 3000 --prompts 100 >> bench/dalle1_scaling.jsonl   # the recipe at 3000 steps
+    .venv/bin/python bench/dalle1_scaling.py --bundled --prompts 100 >> bench/dalle1_scaling.jsonl      # the bundled weights
 
 One draw of `--rerank` candidates per ShapesEval prompt (`--prompts` per category, seed 0, the cards' seed) gives
 three scores per category: a single sample (the first candidate), the reranker's pick of all of them (the command
@@ -14,7 +14,7 @@ import argparse, json, time
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--model', default='dalle1', choices=['dalle1', 'dalle1_paper'], help='whose recipe (architecture and codec)')
-    ap.add_argument('--steps', type=int, default=3000, help='optimiser steps (the bundled recipe: 3000)')
+    ap.add_argument('--steps', type=int, default=3000, help='optimiser steps (the recipes: dalle1 18000, dalle1_paper 3000)')
     ap.add_argument('--bs', type=int, default=64, help='captioned scenes per step (the bundled recipe: 64)')
     ap.add_argument('--lr', type=float, default=1e-3, help='peak learning rate of the cosine schedule')
     ap.add_argument('--pool', type=int, default=60_000, help='train-split scenes tokenised once (the bundled recipe: 60,000)')
@@ -55,7 +55,8 @@ def main(argv=None):
     ok, pick = torch.cat(ok), torch.cat(pick)
     by = lambda v: {c: round(v[[j for j, p in enumerate(prompts) if p.category == c]].float().mean().item(), 4) for c in CATEGORIES}
     scores = {'single': by(ok[:, 0]), 'picked': by(pick), 'oracle': by(ok.any(1))}
-    print(json.dumps({'model': a.model, 'bundled': a.bundled, 'steps': a.steps, 'bs': a.bs, 'lr': a.lr, 'pool': a.pool, 'device': a.device,
+    card = {'card_commit': model.card['commit']} if a.bundled else {}
+    print(json.dumps({'model': a.model, 'bundled': a.bundled, **card, 'steps': a.steps, 'bs': a.bs, 'lr': a.lr, 'pool': a.pool, 'device': a.device,
                       'scenes_seen': a.steps * a.bs, 'train_s': round(train_s, 1), 'threads': torch.get_num_threads(),
                       **scores, 'overall': {k: round(sum(v.values()) / len(v), 4) for k, v in scores.items()},
                       'prompts': a.prompts, 'rerank': a.rerank, 'reranker': a.reranker, 'seed': 0}), flush=True)

@@ -96,7 +96,7 @@ def make_parser() -> Parser:
     e.add_argument('--seed', type=bounded_int(0, 2**31 - 1), default=0)
     e.add_argument('--res', type=bounded_int(8, 256), default=32, help="resolution of the real renders (for 'real')")
     e.add_argument('--rerank', type=bounded_int(1, 256), default=None, help='dalle1, dalle1_paper: best of K candidates per prompt (1: no reranking)')
-    e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1, dalle1_paper: the CLIP that picks the best candidate (default negclip; the cards' figures are clip's, chapter 23)")
+    e.add_argument('--reranker', choices=RERANKERS, default=None, help="dalle1, dalle1_paper: the CLIP that picks the best candidate (default negclip; the cards' figures are single samples, chapter 22)")
     e.add_argument('--guidance', type=bounded_float(0, 100), default=None, help='glide: classifier-free guidance scale (default 3)')
     e.add_argument('--steps', type=bounded_int(1, 1000), default=None, help='glide: DDIM steps (default 25); ddpm: ancestral steps (default 250); upsamplers, cascade: DDIM steps per stage (default 5); unclip: decoder steps (default 25)')
     e.add_argument('--device', type=device_name, default=None, help='the generators (dalle1, dalle1_paper, glide, unclip, dalle3, glide64): cpu (default), cuda, cuda:N or mps')
@@ -271,8 +271,11 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
         from dalle_edu.unclip import unclip_eval
         if guidance is not None: raise UsageError('--guidance is not an option of eval unclip (it uses the decoder default, 3)')
         return unclip_eval(None, prompts, seed, **({'steps': steps} if steps else {}))
+    if name in ('dalle1', 'dalle1_paper'):                                       # the pipeline of chapter 23: best of `rerank` candidates
+        from dalle_edu.rerank import dalle1_eval, RERANK
+        return dalle1_eval(hub.load_pretrained(name), prompts, seed, rerank=rerank or RERANK, reranker=reranker, name=name)
     recipe = hub.get_recipe(name)
-    extra = {k: v for k, v in dict(rerank=rerank, guidance=guidance, steps=steps, reranker=reranker).items() if v is not None}
+    extra = {k: v for k, v in dict(guidance=guidance, steps=steps).items() if v is not None}
     figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed, **extra)
     return figures if 'model' in figures else {'model': name, **figures, 'prompts': prompts, 'seed': seed}
 

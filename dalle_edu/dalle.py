@@ -6,16 +6,19 @@
 from __future__ import annotations
 import math, random
 from dataclasses import dataclass, asdict
+from functools import partial
 import torch, torch.nn as nn, torch.nn.functional as F
 from .shapes import describe, training_caption, sample_scenes, render, show_images
 from .learner import Learner, ScheduleCB, ProgressCB, CheckpointCB, MetricsCB, device_of
 from .bpe_tokens import ShapesTokenizer, PaddedTextEmbedding, TEXT_VOCAB, N_TEXT
 from .sparse_attention import dalle_mask, layer_pattern, sparse_attention
+from .evaluation import shapes_eval
 from . import hub
 
 # %% auto #0
-__all__ = ['PRESETS', 'DalleConfig', 'Block', 'DALLE', 'dalle_loss', 'load_codec', 'decode_tokens', 'token_pool', 'dalle_batches',
-           'train_dalle', 'top_k_filter', 'top_p_filter', 'sample_logits', 'sample_tokens', 'cached_logits']
+__all__ = ['PRESETS', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'DalleConfig', 'Block', 'DALLE', 'dalle_loss', 'load_codec',
+           'decode_tokens', 'token_pool', 'dalle_batches', 'train_dalle', 'top_k_filter', 'top_p_filter',
+           'sample_logits', 'sample_tokens', 'cached_logits', 'dalle_eval']
 
 # %% ../nbs/22_dalle.ipynb #0bede206
 @dataclass
@@ -191,3 +194,20 @@ def cached_logits(model: DALLE, text, z) -> torch.Tensor:
         out.append(model.image_head(h[:, -1]))
         if j + 1 < model.cfg.n_image: h = model.run(model.embed_image(z[:, j:j + 1], j), n + j, caches)
     return torch.stack(out, 1)
+
+# %% ../nbs/22_dalle.ipynb #f48ec385
+def dalle_eval(model: DALLE, n: int = 200, seed: int = 0, name: str = 'dalle1', **sampling) -> dict:
+    "ShapesEval (reported as `name`) of one sample per prompt, no reranking."
+    codec, tok = load_codec(model.cfg.codec), ShapesTokenizer(model.cfg.n_text)
+    def generate(prompts, seed):
+        z = sample_tokens(model, tok([p.text for p in prompts]), generator=torch.Generator().manual_seed(seed), **sampling)
+        return decode_tokens(codec, z)
+    return {**shapes_eval(generate, name, n, seed, batch_size=64), 'rerank': 1}
+
+DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
+    train=train_dalle, evaluate=dalle_eval, steps=18000, eval_prompts=200, quick_prompts=10,
+    description='tiny DALL-E 1: 6-layer transformer over 24 text + 64 VQ-VAE tokens, dense attention (chapter 22; reranked in 23)'))
+DALLE1_PAPER_RECIPE = hub.register(hub.Recipe('dalle1_paper', build=lambda c: DALLE(DalleConfig(**c)),
+    config=asdict(DalleConfig(codec='dvae', attention='sparse')), train=train_dalle, evaluate=partial(dalle_eval, name='dalle1_paper'),
+    steps=3000, eval_prompts=200, quick_prompts=10,
+    description="the paper's DALL-E 1 at toy scale: dVAE tokens, row/column/conv layers computed by chapter 21's sparse kernels (chapters 21-23)"))

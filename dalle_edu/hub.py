@@ -37,7 +37,7 @@ class Recipe:
 
 RECIPES: dict[str, Recipe] = {}
 RECIPE_MODULES = {'probe': 'dalle_edu.evaluation', 'vae': 'dalle_edu.vae_vs_vqvae', 'vqvae': 'dalle_edu.vae_vs_vqvae',
-                  'dvae': 'dalle_edu.dvae', 'dvae_scratch': 'dalle_edu.dvae', 'dvae_scratch_ft': 'dalle_edu.dvae', 'dalle1': 'dalle_edu.rerank', 'dalle1_paper': 'dalle_edu.rerank', 'glide64': 'dalle_edu.glide', 'clip': 'dalle_edu.clip', 'ddpm': 'dalle_edu.ddpm',
+                  'dvae': 'dalle_edu.dvae', 'dvae_scratch': 'dalle_edu.dvae', 'dvae_scratch_ft': 'dalle_edu.dvae', 'dalle1': 'dalle_edu.dalle', 'dalle1_paper': 'dalle_edu.dalle', 'glide64': 'dalle_edu.glide', 'clip': 'dalle_edu.clip', 'ddpm': 'dalle_edu.ddpm',
                   'classifier': 'dalle_edu.guidance', 'glide': 'dalle_edu.glide',
                   'prior': 'dalle_edu.prior', 'ar_prior': 'dalle_edu.prior',
                   'decoder': 'dalle_edu.decoder', 'upsampler32': 'dalle_edu.cascade', 'upsampler32_plain': 'dalle_edu.cascade',

@@ -5,15 +5,13 @@
 # %% ../nbs/23_rerank.ipynb #a4e2315c
 from __future__ import annotations
 import torch
-from functools import partial
-from dataclasses import asdict
 from .bpe_tokens import ShapesTokenizer
-from .dalle import DALLE, DalleConfig, train_dalle, sample_tokens, load_codec, decode_tokens
+from .dalle import DALLE, sample_tokens, load_codec, decode_tokens
 from .evaluation import shapes_eval, eval_prompts, load_probe, board_objects, followed, save_grid
 from . import hub
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'RERANK', 'DALLE1_RECIPE', 'DALLE1_PAPER_RECIPE', 'clip_scores', 'rerank', 'Dalle1', 'dalle1_eval']
+__all__ = ['DEFAULTS', 'RERANK', 'clip_scores', 'rerank', 'Dalle1', 'dalle1_eval']
 
 # %% ../nbs/23_rerank.ipynb #1eb56b25
 DEFAULTS = dict(temperature=1.0, top_k=32, top_p=None)     # sampling settings of the bundled DALL-E (see below)
@@ -70,11 +68,3 @@ def dalle1_eval(model: DALLE, n: int = 50, seed: int = 0, rerank: int = RERANK, 
     "ShapesEval of DALL-E 1 (reported as `name`) with the best of `rerank` candidates per prompt, ranked by the bundled CLIP named `reranker`."
     rep = shapes_eval(Dalle1(model, clip=hub.load_pretrained(reranker)).generator(rerank, **sampling), name, n, seed, batch_size=64)
     return {**rep, 'rerank': rerank, 'reranker': reranker}
-
-DALLE1_RECIPE = hub.register(hub.Recipe('dalle1', build=lambda c: DALLE(DalleConfig(**c)), config=asdict(DalleConfig()),
-    train=train_dalle, evaluate=dalle1_eval, steps=3000, eval_prompts=50, quick_prompts=10,
-    description='tiny DALL-E 1: 6-layer transformer over 24 text + 64 VQ-VAE tokens, reranked by CLIP (chapters 22-23)'))
-DALLE1_PAPER_RECIPE = hub.register(hub.Recipe('dalle1_paper', build=lambda c: DALLE(DalleConfig(**c)),
-    config=asdict(DalleConfig(codec='dvae', attention='sparse')), train=train_dalle, evaluate=partial(dalle1_eval, name='dalle1_paper'), steps=3000,
-    eval_prompts=50, quick_prompts=10,
-    description="the paper's DALL-E 1 at toy scale: dVAE tokens, row/column/conv layers computed by chapter 21's sparse kernels (chapters 21-23)"))

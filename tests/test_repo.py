@@ -54,8 +54,8 @@ def test_no_module_imports_a_later_chapter():
         later = {m for m in imported_modules((ROOT/'dalle_edu'/f'{mod}.py').read_text()) if ch.get(m, -1) > n}
         assert not later, f'dalle_edu.{mod} (chapter {n}) imports later chapters: {sorted(later)}'
 
-# Known, and the DALL-E 1 issue's to fix: reranking is taught before CLIP (chapter 30), and the dalle1 recipe lives in rerank.py
-KNOWN_FORWARD_USES = {'23_rerank.ipynb': {'clip'}, '22_dalle.ipynb': {'dalle1'}}
+# Known: reranking (chapter 23) is taught before CLIP (chapter 30), as in the paper's own order
+KNOWN_FORWARD_USES = {'23_rerank.ipynb': {'clip'}}
 
 def test_no_chapter_uses_a_later_chapter():
     "A chapter's cells import only earlier chapters' modules and load only earlier chapters' bundled models."
