@@ -11,7 +11,7 @@ from typing import Callable
 import torch
 from safetensors.torch import save_file, load_file
 from contextlib import nullcontext
-from .learner import atomic_write, CheckpointCB, CheckpointError, run_lock, distributed, default_device
+from .learner import atomic_write, CheckpointCB, ClockCB, CheckpointError, run_lock, distributed, default_device
 
 # %% auto #0
 __all__ = ['RECIPES', 'RECIPE_MODULES', 'NAME_PATTERN', 'CARD_FIELDS', 'Recipe', 'register', 'check_name', 'known_models',
@@ -199,10 +199,10 @@ def train_pretrained(name: str, steps: int | None = None, seed: int = 0, directo
         run_path = d/f'{name}.run.safetensors'
         settings = dict(name=name, config=recipe.config, train_args=recipe.train_args)
         commit = git_commit()                        # the code as it was when training started
-        t0 = time.time()
-        model = recipe.train(dict(recipe.config), steps, seed, None, cbs=[*cbs, CheckpointCB(run_path, every, settings)],
+        clock = ClockCB()                            # the whole run's time, earlier processes of a resumed run included
+        model = recipe.train(dict(recipe.config), steps, seed, None, cbs=[*cbs, clock, CheckpointCB(run_path, every, settings)],
                              **recipe.train_args)
-        wall = time.time() - t0
+        wall = clock.seconds
         if rank: return model, None
         card = dict(description=recipe.description, config=recipe.config, train_args=recipe.train_args,
                     command=command or f"dalle-edu train {name} --steps {steps} --seed {seed}",

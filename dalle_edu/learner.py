@@ -19,7 +19,7 @@ from safetensors.torch import save_file
 __all__ = ['RUN_FORMAT', 'seed_everything', 'default_device', 'device_of', 'to_device', 'atomic_write', 'CancelFitException',
            'Callback', 'run_cbs', 'deferred_interrupt', 'distributed', 'shard', 'LossModule', 'Learner', 'MetricsCB',
            'ProgressCB', 'cosine_schedule', 'ScheduleCB', 'EMACB', 'CheckpointError', 'split_state', 'join_state',
-           'write_run', 'read_run', 'run_state', 'load_run_state', 'CheckpointCB', 'run_lock']
+           'write_run', 'read_run', 'run_state', 'load_run_state', 'CheckpointCB', 'ClockCB', 'run_lock']
 
 # %% ../nbs/01_learner.ipynb #b1424b91
 def seed_everything(seed: int):
@@ -321,6 +321,15 @@ class CheckpointCB(Callback):
         if learn.step == 0 or learn.in_batch: return                    # a torn step keeps the last whole checkpoint
         self.save(learn)
         if learn.interrupted: print(f'saved step {learn.step} of {learn.n_steps} to {self.path}; the same command resumes it', file=sys.stderr)
+
+# %% ../nbs/01_learner.ipynb #851df3ed
+class ClockCB(Callback):
+    "Seconds a run has taken since its first start, across resumes (the checkpoint carries them)."
+    def __init__(self): self.t0, self.before = time.time(), 0.0
+    @property
+    def seconds(self) -> float: return self.before + time.time() - self.t0
+    def state_dict(self): return {'seconds': self.seconds}
+    def load_state_dict(self, state): self.before = float(state['seconds'])
 
 # %% ../nbs/01_learner.ipynb #676296a9
 @contextmanager

@@ -213,12 +213,16 @@ def test_train_interrupted_resumes_and_refuses_another_run(cli, tmp_path):
     status, err = interrupt_after(1.0, 'train', 'probe', '--steps', '30', '--out', tmp_path, env={'DALLE_EDU_QUIET': '0'}, wait_for='/30')
     assert status == 130 and 'the same command resumes it' in err and 'Traceback' not in err, err   # (progress bar on, to know training began)
     assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.run.safetensors']
+    from dalle_edu.learner import read_run
+    first = read_run(tmp_path/'probe.run.safetensors')[1]['callbacks']['ClockCB']['seconds']
     r = cli('train', 'probe', '--steps', '5', '--seed', '1', '--out', tmp_path)
     assert_one_line_error(r)
     assert 'belongs to a different run (seed 0, now 1, steps 30, now 5)' in r.stderr, r.stderr
     r = cli('train', 'probe', '--steps', '30', '--out', tmp_path)
     assert r.returncode == 0 and 'resuming' in r.stderr, r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ['probe.json', 'probe.safetensors']
+    card = json.loads((tmp_path/'probe.json').read_text())
+    assert first >= 1 and card['wall_time_s'] > first                  # the card counts the interrupted process's time too
 
 def test_planted_pickle_is_refused(cli, tmp_path):
     import pickle
