@@ -262,7 +262,6 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
     from dalle_edu import hub
     from dalle_edu.evaluation import shapes_eval, real_generator
     check_options(name, rerank=rerank, guidance=guidance, steps=steps, reranker=reranker)
-    if name in ('dalle1', 'dalle1_paper'): reranker = reranker or 'negclip'     # the relation-aware CLIP picks, unless --reranker clip
     if name == 'real': return shapes_eval(real_generator(res), 'real', prompts, seed)
     if name == 'cascade':
         from dalle_edu.cascade import cascade_eval
@@ -271,9 +270,9 @@ def evaluate(name: str, prompts: int, seed: int, res: int = 32, rerank: int | No
         from dalle_edu.unclip import unclip_eval
         if guidance is not None: raise UsageError('--guidance is not an option of eval unclip (it uses the decoder default, 3)')
         return unclip_eval(None, prompts, seed, **({'steps': steps} if steps else {}))
-    if name in ('dalle1', 'dalle1_paper'):                                       # the pipeline of chapter 23: best of `rerank` candidates
+    if name in ('dalle1', 'dalle1_paper'):        # chapter 23's pipeline: the best of `rerank` candidates, picked by NegCLIP unless --reranker clip
         from dalle_edu.rerank import dalle1_eval, RERANK
-        return dalle1_eval(hub.load_pretrained(name), prompts, seed, rerank=rerank or RERANK, reranker=reranker, name=name)
+        return dalle1_eval(hub.load_pretrained(name), prompts, seed, rerank=rerank or RERANK, reranker=reranker or 'negclip', name=name)
     recipe = hub.get_recipe(name)
     extra = {k: v for k, v in dict(guidance=guidance, steps=steps).items() if v is not None}
     figures = recipe.evaluate(hub.load_pretrained(name), prompts, seed, **extra)
