@@ -146,7 +146,7 @@ def decoder_eval(model: Decoder, n: int = 200, seed: int = 0, guidance: float = 
             'caption_only': run(torch.zeros_like(z), caps), 'guidance': guidance, 'steps': steps, 'prompts': n, 'seed': seed}
 
 DECODER_RECIPE = hub.register(hub.Recipe('decoder', build=lambda c: Decoder(DecoderConfig(**c)), config=asdict(DecoderConfig()),
-    train=train_decoder, evaluate=decoder_eval, steps=12000, eval_prompts=200, quick_prompts=40, train_args=dict(bs=64, lr=1e-3),
+    train=train_decoder, evaluate=decoder_eval, steps=40000, eval_prompts=200, quick_prompts=40, train_args=dict(bs=64, lr=1e-3),
     description="unCLIP's decoder: chapter 43's GLIDE given the bundled CLIP's image embedding, warm-started from the bundled GLIDE (chapter 51)"))
 
 # %% ../nbs/51_decoder.ipynb #f3c1d844
